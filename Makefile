@@ -39,7 +39,7 @@ endif
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
 
-.PHONY: all test unit install clean fuzz san bench
+.PHONY: all test unit unit-bins install clean fuzz san bench deps
 all: $(BUILD)/tsc
 
 $(BUILD)/tsc: $(LIBOBJS) $(BUILD)/obj/main.o
@@ -68,11 +68,25 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIBOBJS)
 unit: $(UNIT_BINS)
 	@set -e; for t in $(UNIT_BINS); do $$t; done
 
+# Builds the unit-test binaries without running them (tests/run_all.sh runs
+# and counts each one).
+unit-bins: $(UNIT_BINS)
+
 test: all
 	tests/run_all.sh
 
 fuzz:
-	tests/fuzz/build.sh
+	tests/fuzz/build.sh && tests/fuzz/run.sh $(or $(FUZZ_SECONDS),60)
+
+san:
+	$(MAKE) SAN=1 CUDA=0
+
+# Installs the Debian packages the build and the tests need (when missing).
+deps:
+	scripts/setup.sh --deps
+
+bench: all
+	bench/run.sh
 
 install: $(BUILD)/tsc
 	install -d $(DESTDIR)$(PREFIX)/bin

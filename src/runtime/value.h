@@ -157,7 +157,7 @@ typedef struct MethodDef {
 } MethodDef;
 enum { METH_STATIC = 1, METH_CLASS = 2, METH_PROPERTY = 4 };
 
-/* ---- the builtin types (defined in runtime/*.c) ---- */
+/* ---- the builtin types (defined in the runtime/ .c files) ---- */
 extern Type type_type, object_type, none_type, bool_type, int_type, float_type;
 extern Type str_type, list_type, tuple_type, dict_type, set_type, range_type,
     slice_type, func_type, cfunc_type, method_type, module_type, cell_type,

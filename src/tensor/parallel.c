@@ -1,0 +1,136 @@
+/* parallel.c — a small pthread pool for ts_parallel_for.
+ *
+ * The caller thread and (nthreads - 1) workers share one job at a time:
+ * the range is cut into at most nthreads chunks of at least `grain`
+ * elements, and every thread grabs chunks until none are left.  Small
+ * ranges never touch the pool (per-op overhead matters more than cores
+ * for them).  Workers are started lazily on the first parallel job and
+ * live for the rest of the process.  A job from inside a worker, or while
+ * another job runs, is simply executed serially.
+ */
+#include "tensor/tensor.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#define MAX_THREADS 64
+
+typedef struct Job {
+    TsRangeFn fn;
+    void *ctx;
+    int64_t begin, end, chunk;
+    int nchunks, next, done;
+    bool failed;
+    TsErrKind kind;
+    char msg[1024];
+} Job;
+
+static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
+static pthread_mutex_t busy = PTHREAD_MUTEX_INITIALIZER; /* one job at a time */
+static pthread_cond_t cv_work = PTHREAD_COND_INITIALIZER;
+static pthread_cond_t cv_done = PTHREAD_COND_INITIALIZER;
+static Job job;
+static uint64_t generation;
+static int nthreads;  /* 0: not chosen yet -> number of cores */
+static int nstarted;  /* workers running */
+static _Thread_local bool in_worker;
+
+int ts_get_num_threads(void)
+{
+    if (nthreads == 0) {
+        long n = sysconf(_SC_NPROCESSORS_ONLN);
+        nthreads = n < 1 ? 1 : n > MAX_THREADS ? MAX_THREADS : (int)n;
+    }
+    return nthreads;
+}
+
+void ts_set_num_threads(int n)
+{
+    nthreads = n < 1 ? 1 : n > MAX_THREADS ? MAX_THREADS : n;
+}
+
+/* Runs chunks of the current job until none are left (mu held on entry
+ * and exit). */
+static void run_chunks(void)
+{
+    while (job.next < job.nchunks) {
+        int c = job.next++;
+        int64_t b = job.begin + c * job.chunk;
+        int64_t e = b + job.chunk < job.end ? b + job.chunk : job.end;
+        pthread_mutex_unlock(&mu);
+        int rc = job.fn(b, e, job.ctx);
+        pthread_mutex_lock(&mu);
+        if (rc < 0 && !job.failed) {
+            job.failed = true;
+            job.kind = ts_error_kind();
+            snprintf(job.msg, sizeof job.msg, "%s", ts_error_msg());
+        }
+        if (++job.done == job.nchunks)
+            pthread_cond_broadcast(&cv_done);
+    }
+}
+
+static void *worker_main(void *arg)
+{
+    (void)arg;
+    in_worker = true;
+    uint64_t seen = 0;
+    pthread_mutex_lock(&mu);
+    for (;;) {
+        while (generation == seen)
+            pthread_cond_wait(&cv_work, &mu);
+        seen = generation;
+        run_chunks();
+    }
+    return NULL;
+}
+
+/* Starts workers up to want; returns how many run (creation may fail,
+ * which only costs parallelism). */
+static int start_workers(int want)
+{
+    while (nstarted < want && nstarted < MAX_THREADS - 1) {
+        pthread_t th;
+        if (pthread_create(&th, NULL, worker_main, NULL) != 0)
+            break;
+        pthread_detach(th);
+        nstarted++;
+    }
+    return nstarted;
+}
+
+static int run_serial(int64_t begin, int64_t end, TsRangeFn fn, void *ctx)
+{
+    return begin < end ? fn(begin, end, ctx) : 0;
+}
+
+int ts_parallel_for(int64_t begin, int64_t end, int64_t grain, TsRangeFn fn, void *ctx)
+{
+    int64_t n = end - begin;
+    int nt = ts_get_num_threads();
+    if (grain < 1)
+        grain = 1;
+    if (nt <= 1 || n < 2 * grain || in_worker || pthread_mutex_trylock(&busy) != 0)
+        return run_serial(begin, end, fn, ctx);
+    int64_t nchunks = n / grain < nt ? n / grain : nt;
+    pthread_mutex_lock(&mu);
+    start_workers(nt - 1);
+    job = (Job){.fn = fn, .ctx = ctx, .begin = begin, .end = end,
+                .chunk = (n + nchunks - 1) / nchunks, .nchunks = (int)nchunks};
+    job.nchunks = (int)((n + job.chunk - 1) / job.chunk);
+    generation++;
+    pthread_cond_broadcast(&cv_work);
+    run_chunks();
+    while (job.done < job.nchunks)
+        pthread_cond_wait(&cv_done, &mu);
+    bool failed = job.failed;
+    TsErrKind kind = job.kind;
+    char msg[1024];
+    memcpy(msg, job.msg, sizeof msg);
+    pthread_mutex_unlock(&mu);
+    pthread_mutex_unlock(&busy);
+    if (failed)
+        return ts_error(kind, "%s", msg);
+    return 0;
+}
