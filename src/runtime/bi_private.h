@@ -3,6 +3,8 @@
  * Private to src/runtime/builtins.c, bi_*.c, help.c, modules.c, mod_*.c,
  * repl.c, signals.c and src/main.c; the rest of the runtime sees only
  * builtins.h.  Prefixes: bi_ (builtins), mod_ (modules), repl_, sig_.
+ * A new builtin module is one registry row in modules.c plus a
+ * `bool mod_NAME_init(Value module)` that fills its dict.
  */
 #ifndef RT_BI_PRIVATE_H
 #define RT_BI_PRIVATE_H
@@ -81,7 +83,7 @@ void sig_install(void);
  * the process exit status. */
 int repl_run(Value globals);
 
-/* ---- main.c: SystemExit and uncaught exceptions at top level ---- */
+/* ---- builtins.c: SystemExit at the top level (main and the prompt) ---- */
 /* If the pending exception is SystemExit, clears it, stores the exit status
  * in *status and returns true. */
 bool bi_take_system_exit(int *status);

@@ -12,7 +12,7 @@
 #include "bi_private.h"
 #include "format.h"
 #include "objects.h"
-#include "vm.h"
+#include "vm_internal.h"   /* the running frame, for globals()/locals() */
 
 /* Every builtin exception class, NULL-terminated (exc.c). */
 extern Type *const exc_all[];
@@ -88,7 +88,7 @@ static bool kw_only(const char *fname, KwArgs *kw, const char *const *allowed)
         bool ok = false;
         for (const char *const *a = allowed; *a; a++) ok = ok || strcmp(*a, k) == 0;
         if (!ok) {
-            rt_raise(&exc_TypeError, "%s() got an unexpected keyword argument '%s'", fname, k);
+            rt_raise(&exc_TypeError, "'%s' is an invalid keyword argument for %s()", k, fname);
             return false;
         }
     }
@@ -205,7 +205,8 @@ static Value bi_input(Value *args, int nargs, KwArgs *kw)
 {
     static const char *const names[] = {"prompt"};
     Value a[1];
-    if (!no_kw("input", kw) || !args_parse("input", args, nargs, kw, names, 1, 0, a)) return V_ERR;
+    if (!no_kw("input", kw) || !args_count("input", nargs, 0, 1) ||
+        !args_parse("input", args, nargs, kw, names, 1, 0, a)) return V_ERR;
     if (!IS_UNBOUND(a[0])) {
         Value s = v_str(a[0]);
         if (IS_ERR(s)) return s;
@@ -231,26 +232,23 @@ static Value bi_input(Value *args, int nargs, KwArgs *kw)
 
 static Value bi_len(Value *args, int nargs, KwArgs *kw)
 {
-    static const char *const names[] = {"obj"};
-    Value a[1];
-    if (!no_kw("len", kw) || !args_parse("len", args, nargs, kw, names, 1, 1, a)) return V_ERR;
+    Value *a = args;
+    if (!no_kw("len", kw) || !args_one("len", nargs)) return V_ERR;
     int64_t n = v_len(a[0]);
     return n < 0 ? V_ERR : v_int(n);
 }
 
 static Value bi_repr(Value *args, int nargs, KwArgs *kw)
 {
-    static const char *const names[] = {"obj"};
-    Value a[1];
-    if (!no_kw("repr", kw) || !args_parse("repr", args, nargs, kw, names, 1, 1, a)) return V_ERR;
+    Value *a = args;
+    if (!no_kw("repr", kw) || !args_one("repr", nargs)) return V_ERR;
     return v_repr(a[0]);
 }
 
 static Value bi_ascii(Value *args, int nargs, KwArgs *kw)
 {
-    static const char *const names[] = {"obj"};
-    Value a[1];
-    if (!no_kw("ascii", kw) || !args_parse("ascii", args, nargs, kw, names, 1, 1, a)) return V_ERR;
+    Value *a = args;
+    if (!no_kw("ascii", kw) || !args_one("ascii", nargs)) return V_ERR;
     Value r = v_repr(a[0]);
     if (IS_ERR(r)) return r;
     Str *s = (Str *)r.o;
@@ -279,10 +277,9 @@ static Value bi_ascii(Value *args, int nargs, KwArgs *kw)
 
 static Value bi_hash(Value *args, int nargs, KwArgs *kw)
 {
-    static const char *const names[] = {"obj"};
-    Value a[1];
     int64_t h;
-    if (!no_kw("hash", kw) || !args_parse("hash", args, nargs, kw, names, 1, 1, a)) return V_ERR;
+    Value *a = args;
+    if (!no_kw("hash", kw) || !args_one("hash", nargs)) return V_ERR;
     return v_hash(a[0], &h) ? v_int(h) : V_ERR;
 }
 
@@ -290,9 +287,8 @@ static Value bi_hash(Value *args, int nargs, KwArgs *kw)
  * their bits, so equal small values share an id as CPython's cached ones do. */
 static Value bi_id(Value *args, int nargs, KwArgs *kw)
 {
-    static const char *const names[] = {"obj"};
-    Value a[1];
-    if (!no_kw("id", kw) || !args_parse("id", args, nargs, kw, names, 1, 1, a)) return V_ERR;
+    Value *a = args;
+    if (!no_kw("id", kw) || !args_one("id", nargs)) return V_ERR;
     Value v = a[0];
     if (IS_OBJ(v)) return v_int((int64_t)(uintptr_t)v.o);
     uint64_t bits = (uint64_t)v.i;
@@ -303,9 +299,8 @@ static Value bi_id(Value *args, int nargs, KwArgs *kw)
 
 static Value bi_callable(Value *args, int nargs, KwArgs *kw)
 {
-    static const char *const names[] = {"obj"};
-    Value a[1];
-    if (!no_kw("callable", kw) || !args_parse("callable", args, nargs, kw, names, 1, 1, a)) return V_ERR;
+    Value *a = args;
+    if (!no_kw("callable", kw) || !args_one("callable", nargs)) return V_ERR;
     Type *t = v_type(a[0]);
     if (t->is_class) return v_bool(!IS_UNBOUND(bi_type_lookup(t, "__call__")));
     return v_bool(t->call != NULL || bi_is_type(a[0]));
@@ -318,8 +313,7 @@ static Value bi_getattr(Value *args, int nargs, KwArgs *kw)
     static const char *const names[] = {"object", "name", "default"};
     Value a[3];
     if (!no_kw("getattr", kw)) return V_ERR;
-    if (nargs < 2) return rt_raise(&exc_TypeError, "getattr expected at least 2 arguments, got %d", nargs);
-    if (nargs > 3) return rt_raise(&exc_TypeError, "getattr expected at most 3 arguments, got %d", nargs);
+    if (!args_count("getattr", nargs, 2, 3)) return V_ERR;
     if (!args_parse("getattr", args, nargs, kw, names, 3, 2, a)) return V_ERR;
     Obj *name = attr_name(a[1]);
     if (!name) return V_ERR;
@@ -335,7 +329,8 @@ static Value bi_hasattr(Value *args, int nargs, KwArgs *kw)
 {
     static const char *const names[] = {"obj", "name"};
     Value a[2];
-    if (!no_kw("hasattr", kw) || !args_parse("hasattr", args, nargs, kw, names, 2, 2, a)) return V_ERR;
+    if (!no_kw("hasattr", kw) || !args_count("hasattr", nargs, 2, 2) ||
+        !args_parse("hasattr", args, nargs, kw, names, 2, 2, a)) return V_ERR;
     Obj *name = attr_name(a[1]);
     if (!name) return V_ERR;
     Value r = v_getattr(a[0], name);
@@ -349,7 +344,8 @@ static Value bi_setattr(Value *args, int nargs, KwArgs *kw)
 {
     static const char *const names[] = {"obj", "name", "value"};
     Value a[3];
-    if (!no_kw("setattr", kw) || !args_parse("setattr", args, nargs, kw, names, 3, 3, a)) return V_ERR;
+    if (!no_kw("setattr", kw) || !args_count("setattr", nargs, 3, 3) ||
+        !args_parse("setattr", args, nargs, kw, names, 3, 3, a)) return V_ERR;
     Obj *name = attr_name(a[1]);
     if (!name || v_setattr(a[0], name, a[2]) < 0) return V_ERR;
     return V_NONE;
@@ -359,10 +355,51 @@ static Value bi_delattr(Value *args, int nargs, KwArgs *kw)
 {
     static const char *const names[] = {"obj", "name"};
     Value a[2];
-    if (!no_kw("delattr", kw) || !args_parse("delattr", args, nargs, kw, names, 2, 2, a)) return V_ERR;
+    if (!no_kw("delattr", kw) || !args_count("delattr", nargs, 2, 2) ||
+        !args_parse("delattr", args, nargs, kw, names, 2, 2, a)) return V_ERR;
     Obj *name = attr_name(a[1]);
     if (!name || v_setattr(a[0], name, V_UNBOUND) < 0) return V_ERR;
     return V_NONE;
+}
+
+/* ------------------------------------------------------ globals/locals */
+
+/* The namespace of the running frame: a module's (or class body's) dict. */
+static Value current_globals(void)
+{
+    return vm_frame ? vm_frame->globals : vm_main_globals();
+}
+
+static Value bi_globals(Value *args, int nargs, KwArgs *kw)
+{
+    (void)args;
+    if (!no_kw("globals", kw) || !args_count("globals", nargs, 0, 0)) return V_ERR;
+    return v_incref(current_globals());
+}
+
+/* locals(): a module or class body's namespace itself; in a function, a
+ * fresh dict of its bound local and cell variables. */
+static Value locals_dict(void)
+{
+    Frame *f = vm_frame;
+    if (!f) return v_incref(vm_main_globals());
+    if (!f->func) return v_incref(IS_OBJ(f->ns) ? f->ns : f->globals);
+    Value d = dict_new();
+    int n = code_nslots(f->code);
+    for (int i = 0; i < n && !IS_ERR(d); i++) {
+        Value v = f->slots[i];
+        if (i >= f->code->nlocals && IS_TYPE(v, &cell_type)) v = ((Cell *)v.o)->v;
+        if (IS_UNBOUND(v)) continue;
+        if (dict_set(d, v_obj(f->code->slotnames[i]), v) < 0) { v_decref(d); d = V_ERR; }
+    }
+    return d;
+}
+
+static Value bi_locals(Value *args, int nargs, KwArgs *kw)
+{
+    (void)args;
+    if (!no_kw("locals", kw) || !args_count("locals", nargs, 0, 0)) return V_ERR;
+    return locals_dict();
 }
 
 /* ------------------------------------------------------------ dir/vars */
@@ -428,10 +465,13 @@ static Value bi_dir(Value *args, int nargs, KwArgs *kw)
 {
     static const char *const names[] = {"object"};
     Value a[1];
-    if (!no_kw("dir", kw) || !args_parse("dir", args, nargs, kw, names, 1, 0, a)) return V_ERR;
+    if (!no_kw("dir", kw) || !args_count("dir", nargs, 0, 1) ||
+        !args_parse("dir", args, nargs, kw, names, 1, 0, a)) return V_ERR;
     if (IS_UNBOUND(a[0])) {
-        /* dir() lists the current scope; at top level that is __main__ */
-        Value l = to_list(vm_main_globals());
+        /* dir() lists the names of the current scope */
+        Value loc = locals_dict();
+        Value l = IS_ERR(loc) ? loc : to_list(loc);
+        v_decref(loc);
         if (!IS_ERR(l) && !list_sort_inplace(l, V_UNBOUND, V_UNBOUND)) { v_decref(l); return V_ERR; }
         return l;
     }
@@ -442,8 +482,9 @@ static Value bi_vars(Value *args, int nargs, KwArgs *kw)
 {
     static const char *const names[] = {"object"};
     Value a[1];
-    if (!no_kw("vars", kw) || !args_parse("vars", args, nargs, kw, names, 1, 0, a)) return V_ERR;
-    if (IS_UNBOUND(a[0])) return v_incref(vm_main_globals());
+    if (!no_kw("vars", kw) || !args_count("vars", nargs, 0, 1) ||
+        !args_parse("vars", args, nargs, kw, names, 1, 0, a)) return V_ERR;
+    if (IS_UNBOUND(a[0])) return locals_dict();
     if (IS_TYPE(a[0], &module_type)) return v_incref(((Module *)a[0].o)->dict);
     Value d = v_getattr_cstr(a[0], "__dict__");
     if (IS_ERR(d) && rt_exc_matches(&exc_AttributeError)) {
@@ -451,12 +492,6 @@ static Value bi_vars(Value *args, int nargs, KwArgs *kw)
         return rt_raise(&exc_TypeError, "vars() argument must have __dict__ attribute");
     }
     return d;
-}
-
-static Value bi_globals(Value *args, int nargs, KwArgs *kw)
-{
-    if (!args_parse("globals", args, nargs, kw, NULL, 0, 0, NULL)) return V_ERR;
-    return v_incref(vm_main_globals());
 }
 
 /* ------------------------------------------------------------- types */
@@ -484,7 +519,8 @@ static Value bi_isinstance(Value *args, int nargs, KwArgs *kw)
 {
     static const char *const names[] = {"obj", "class_or_tuple"};
     Value a[2];
-    if (!no_kw("isinstance", kw) || !args_parse("isinstance", args, nargs, kw, names, 2, 2, a)) return V_ERR;
+    if (!no_kw("isinstance", kw) || !args_count("isinstance", nargs, 2, 2) ||
+        !args_parse("isinstance", args, nargs, kw, names, 2, 2, a)) return V_ERR;
     int r = class_check(a[1], test_instance, a[0],
                         "isinstance() arg 2 must be a type, a tuple of types, or a union");
     return r < 0 ? V_ERR : v_bool(r);
@@ -494,7 +530,8 @@ static Value bi_issubclass(Value *args, int nargs, KwArgs *kw)
 {
     static const char *const names[] = {"cls", "class_or_tuple"};
     Value a[2];
-    if (!no_kw("issubclass", kw) || !args_parse("issubclass", args, nargs, kw, names, 2, 2, a)) return V_ERR;
+    if (!no_kw("issubclass", kw) || !args_count("issubclass", nargs, 2, 2) ||
+        !args_parse("issubclass", args, nargs, kw, names, 2, 2, a)) return V_ERR;
     if (!bi_is_type(a[0])) return rt_raise(&exc_TypeError, "issubclass() arg 1 must be a class");
     int r = class_check(a[1], test_subclass, a[0],
                         "issubclass() arg 2 must be a class, a tuple of classes, or a union");
@@ -507,7 +544,8 @@ static Value bi_iter(Value *args, int nargs, KwArgs *kw)
 {
     static const char *const names[] = {"object", "sentinel"};
     Value a[2];
-    if (!no_kw("iter", kw) || !args_parse("iter", args, nargs, kw, names, 2, 1, a)) return V_ERR;
+    if (!no_kw("iter", kw) || !args_count("iter", nargs, 1, 2) ||
+        !args_parse("iter", args, nargs, kw, names, 2, 1, a)) return V_ERR;
     if (IS_UNBOUND(a[1])) return v_iter(a[0]);
     if (!v_type(a[0])->call && !bi_is_type(a[0]))
         return rt_raise(&exc_TypeError, "iter(v, w): v must be callable");
@@ -518,7 +556,8 @@ static Value bi_next(Value *args, int nargs, KwArgs *kw)
 {
     static const char *const names[] = {"iterator", "default"};
     Value a[2];
-    if (!no_kw("next", kw) || !args_parse("next", args, nargs, kw, names, 2, 1, a)) return V_ERR;
+    if (!no_kw("next", kw) || !args_count("next", nargs, 1, 2) ||
+        !args_parse("next", args, nargs, kw, names, 2, 1, a)) return V_ERR;
     if (!v_type(a[0])->next)
         return rt_raise(&exc_TypeError, "'%s' object is not an iterator", tname(a[0]));
     Value r = v_next(a[0]);
@@ -530,9 +569,8 @@ static Value bi_next(Value *args, int nargs, KwArgs *kw)
 /* any/all: stop at the first item whose truth equals `stop`. */
 static Value truth_scan(const char *fname, Value *args, int nargs, KwArgs *kw, bool stop)
 {
-    static const char *const names[] = {"iterable"};
-    Value a[1];
-    if (!no_kw(fname, kw) || !args_parse(fname, args, nargs, kw, names, 1, 1, a)) return V_ERR;
+    Value *a = args;
+    if (!no_kw(fname, kw) || !args_one(fname, nargs)) return V_ERR;
     Value it = v_iter(a[0]), x;
     if (IS_ERR(it)) return it;
     while (!IS_UNBOUND(x = v_next(it))) {
@@ -631,6 +669,7 @@ static Value bi_sum(Value *args, int nargs, KwArgs *kw)
 {
     static const char *const names[] = {"iterable", "start"};
     Value a[2];
+    if (nargs == 0) return rt_raise(&exc_TypeError, "sum() takes at least 1 positional argument (0 given)");
     if (!args_parse("sum", args, nargs, kw, names, 2, 1, a)) return V_ERR;
     Value acc = IS_UNBOUND(a[1]) ? v_int(0) : v_incref(a[1]);
     if (v_isinstance(acc, &str_type)) {
@@ -664,14 +703,13 @@ static Value call_dunder(Value x, const char *name, Value *args, int nargs, cons
 
 static Value bi_abs(Value *args, int nargs, KwArgs *kw)
 {
-    static const char *const names[] = {"x"};
-    Value a[1];
-    if (!no_kw("abs", kw) || !args_parse("abs", args, nargs, kw, names, 1, 1, a)) return V_ERR;
+    Value *a = args;
+    if (!no_kw("abs", kw) || !args_one("abs", nargs)) return V_ERR;
     Value x = a[0];
     if (IS_BOOL(x)) return v_int(x.b);
     if (IS_FLOAT(x)) return v_float(fabs(x.f));
     if (IS_INT(x)) {
-        if (x.i == INT64_MIN) return rt_raise(&exc_OverflowError, "integer overflow");
+        if (x.i == INT64_MIN) return num_overflow();
         return v_int(x.i < 0 ? -x.i : x.i);
     }
     return call_dunder(x, "__abs__", NULL, 0, "bad operand type for abs(): '%s'");
@@ -681,7 +719,8 @@ static Value bi_divmod(Value *args, int nargs, KwArgs *kw)
 {
     static const char *const names[] = {"x", "y"};
     Value a[2];
-    if (!no_kw("divmod", kw) || !args_parse("divmod", args, nargs, kw, names, 2, 2, a)) return V_ERR;
+    if (!no_kw("divmod", kw) || !args_count("divmod", nargs, 2, 2) ||
+        !args_parse("divmod", args, nargs, kw, names, 2, 2, a)) return V_ERR;
     bool num = (IS_INT(a[0]) || IS_FLOAT(a[0]) || IS_BOOL(a[0])) &&
                (IS_INT(a[1]) || IS_FLOAT(a[1]) || IS_BOOL(a[1]));
     if (!num && !IS_OBJ(a[0]) && !IS_OBJ(a[1]))
@@ -777,7 +816,7 @@ static Value round_int(int64_t x, int64_t nd)
     if (r < 0) r += p, q--;                       /* floor division */
     if (2 * (__int128)r > p || (2 * (__int128)r == p && (q & 1))) q++;
     __int128 res = (__int128)q * p;
-    if (res > INT64_MAX || res < INT64_MIN) return rt_raise(&exc_OverflowError, "integer overflow");
+    if (res > INT64_MAX || res < INT64_MIN) return num_overflow();
     return v_int((int64_t)res);
 }
 
@@ -786,7 +825,7 @@ static Value float_to_int(double f)
     if (isnan(f)) return rt_raise(&exc_ValueError, "cannot convert float NaN to integer");
     if (isinf(f)) return rt_raise(&exc_OverflowError, "cannot convert float infinity to integer");
     if (f >= 9223372036854775808.0 || f < -9223372036854775808.0)
-        return rt_raise(&exc_OverflowError, "int too large to convert");
+        return num_overflow();
     return v_int((int64_t)f);
 }
 
@@ -807,10 +846,9 @@ static Value bi_round(Value *args, int nargs, KwArgs *kw)
 
 static Value bi_chr(Value *args, int nargs, KwArgs *kw)
 {
-    static const char *const names[] = {"i"};
-    Value a[1];
     int64_t c;
-    if (!no_kw("chr", kw) || !args_parse("chr", args, nargs, kw, names, 1, 1, a) || !want_int(a[0], &c))
+    Value *a = args;
+    if (!no_kw("chr", kw) || !args_one("chr", nargs) || !want_int(a[0], &c))
         return V_ERR;
     if (c < 0 || c >= 0x110000) return rt_raise(&exc_ValueError, "chr() arg not in range(0x110000)");
     char u[4];
@@ -827,9 +865,8 @@ static Value bi_chr(Value *args, int nargs, KwArgs *kw)
 
 static Value bi_ord(Value *args, int nargs, KwArgs *kw)
 {
-    static const char *const names[] = {"c"};
-    Value a[1];
-    if (!no_kw("ord", kw) || !args_parse("ord", args, nargs, kw, names, 1, 1, a)) return V_ERR;
+    Value *a = args;
+    if (!no_kw("ord", kw) || !args_one("ord", nargs)) return V_ERR;
     if (!v_isinstance(a[0], &str_type))
         return rt_raise(&exc_TypeError, "ord() expected string of length 1, but %s found", tname(a[0]));
     Str *s = (Str *)a[0].o;
@@ -847,10 +884,9 @@ static Value bi_ord(Value *args, int nargs, KwArgs *kw)
 /* hex/oct/bin: Python's prefixed base conversions of an int. */
 static Value int_base(const char *fname, Value *args, int nargs, KwArgs *kw, int base, const char *prefix)
 {
-    static const char *const names[] = {"number"};
-    Value a[1];
+    Value *a = args;
     int64_t v;
-    if (!no_kw(fname, kw) || !args_parse(fname, args, nargs, kw, names, 1, 1, a)) return V_ERR;
+    if (!no_kw(fname, kw) || !args_one(fname, nargs)) return V_ERR;
     if (IS_FLOAT(a[0]) || !want_int(a[0], &v)) {
         if (IS_FLOAT(a[0]))
             rt_raise(&exc_TypeError, "'float' object cannot be interpreted as an integer");
@@ -875,7 +911,8 @@ static Value bi_format(Value *args, int nargs, KwArgs *kw)
 {
     static const char *const names[] = {"value", "format_spec"};
     Value a[2];
-    if (!no_kw("format", kw) || !args_parse("format", args, nargs, kw, names, 2, 1, a)) return V_ERR;
+    if (!no_kw("format", kw) || !args_count("format", nargs, 1, 2) ||
+        !args_parse("format", args, nargs, kw, names, 2, 1, a)) return V_ERR;
     if (!IS_UNBOUND(a[1]) && !v_isinstance(a[1], &str_type))
         return rt_raise(&exc_TypeError, "format() argument 2 must be str, not %s", tname(a[1]));
     return fmt_format_value(a[0], IS_UNBOUND(a[1]) ? "" : str_cstr(a[1]));
@@ -941,7 +978,7 @@ const MethodDef bi_functions[] = {
     {"vars", bi_vars, "vars([object]) -> dictionary\n\n"
      "Without arguments, equivalent to locals().\nWith an argument, equivalent to object.__dict__.", 0},
     {"globals", bi_globals, "globals()\n\nReturn the dictionary containing the current scope's global variables.", 0},
-    {"locals", bi_globals, "locals()\n\nReturn a dictionary containing the current scope's local variables.\n\n"
+    {"locals", bi_locals, "locals()\n\nReturn a dictionary containing the current scope's local variables.\n\n"
      "At the top level of a script or the prompt this is the same as globals().", 0},
     {"isinstance", bi_isinstance, "isinstance(obj, class_or_tuple, /)\n\n"
      "Return whether an object is an instance of a class or of a subclass thereof.\n\n"

@@ -55,7 +55,7 @@ static char *clean_doc(const char *doc)
         char c = p[1 + ind];
         if (c && c != '\n' && ind < margin) margin = ind;
     }
-    char *out = rt_alloc(n + 1), *o = out;
+    char *out = rt_alloc(n + 2), *o = out;   /* + a final newline + NUL */
     if (!out) return NULL;
     const char *p = doc + strspn(doc, " ");
     for (bool first = true; *p; first = false) {

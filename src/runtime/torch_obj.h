@@ -163,6 +163,7 @@ typedef struct TorchCall {
     int n;
     bool inplace;        /* Tensor.X_: write into a[0].t and return it */
     TsTensor *out;       /* out= tensor (borrowed) or NULL */
+    Value out_v;         /* the out= Tensor value (borrowed) or UNBOUND */
     Value self;          /* the Tensor value for methods (else UNBOUND) */
 } TorchCall;
 

@@ -363,16 +363,56 @@ static void map_each(const AdvMap *m, MapFn fn, void *ctx)
     }
 }
 
-typedef struct CopyCtx {
-    const char *src;
-    char *dst;
-    size_t es;
-} CopyCtx;
-
-static void copy_one(int64_t src_off, int64_t k, void *ctx)
+/* Copies one element of es bytes (a switch the compiler turns into one
+ * load and one store for the usual sizes). */
+static inline void copy_elem(char *dst, const char *src, size_t es)
 {
-    CopyCtx *c = ctx;
-    memcpy(c->dst + k * (int64_t)c->es, c->src + src_off * (int64_t)c->es, c->es);
+    switch (es) {
+    case 1:
+        *dst = *src;
+        break;
+    case 2:
+        memcpy(dst, src, 2);
+        break;
+    case 4:
+        memcpy(dst, src, 4);
+        break;
+    default:
+        memcpy(dst, src, 8);
+        break;
+    }
+}
+
+/* The gather of t[...] with advanced indices: result element k comes
+ * from the map's k-th source offset; the innermost loop dim runs inline. */
+static void map_copy(const AdvMap *m, const char *src, char *dst, size_t es)
+{
+    int64_t total = 1;
+    for (int d = 0; d < m->nloop; d++)
+        total *= m->lsize[d];
+    if (total == 0)
+        return;
+    int last = m->nloop - 1;
+    int64_t n = m->lsize[last], idx[TS_MAX_DIMS] = {0}, off = m->base, k = 0;
+    for (int64_t done = 0; done < total; done += n) {
+        if (last == m->adv_pos) {
+            for (int64_t j = 0; j < n; j++, k++)
+                copy_elem(dst + k * (int64_t)es, src + (off + m->boff[j]) * (int64_t)es, es);
+        } else {
+            const char *s = src + (off + m->boff[idx[m->adv_pos]]) * (int64_t)es;
+            int64_t st = m->lstride[last] * (int64_t)es;
+            for (int64_t j = 0; j < n; j++, k++)
+                copy_elem(dst + k * (int64_t)es, s + j * st, es);
+        }
+        for (int d = last - 1; d >= 0; d--) {
+            if (++idx[d] < m->lsize[d]) {
+                off += m->lstride[d];
+                break;
+            }
+            off -= (m->lsize[d] - 1) * m->lstride[d];
+            idx[d] = 0;
+        }
+    }
 }
 
 TsTensor *ts_index(TsTensor *t, int n, const TsIndex *idx)
@@ -387,10 +427,8 @@ TsTensor *ts_index(TsTensor *t, int n, const TsIndex *idx)
     TsTensor *out = NULL;
     if (build_map(v, &a, &m) == 0) {
         out = ts_empty(m.nres, m.rshape, t->dtype, t->device);
-        if (out) {
-            CopyCtx c = {v->storage->data, ts_data(out), ts_dtype_size(t->dtype)};
-            map_each(&m, copy_one, &c);
-        }
+        if (out)
+            map_copy(&m, v->storage->data, ts_data(out), ts_dtype_size(t->dtype));
         free(m.boff);
     }
     adv_free(&a);
@@ -823,16 +861,30 @@ TsTensor *ts_gather(TsTensor *t, int64_t dim, TsTensor *index)
     if (!out)
         return NULL;
     size_t es = ts_dtype_size(t->dtype);
-    OpsWalk w;
-    ops_walk_init(&w, index->ndim, index->sizes, index->strides, index->offset);
-    int64_t n = ts_numel(index);
-    for (int64_t j = 0; j < n; j++, ops_walk_next(&w)) {
-        int64_t i;
-        if (read_index(index, &w, t, d, &i) < 0) {
+    /* wi walks the index, wt the matching position of t with dim d held
+     * at 0 (its stride zeroed); the index value supplies dim d. */
+    int64_t tstr[TS_MAX_DIMS];
+    for (int k = 0; k < index->ndim; k++)
+        tstr[k] = k == d ? 0 : t->strides[k];
+    OpsWalk wi, wt;
+    ops_walk_init(&wi, index->ndim, index->sizes, index->strides, index->offset);
+    ops_walk_init(&wt, index->ndim, index->sizes, tstr, t->offset);
+    int64_t n = ts_numel(index), size = t->ndim ? t->sizes[d] : 1;
+    int64_t sd = t->ndim ? t->strides[d] : 0;
+    const int64_t *ip = index->storage->data;
+    const char *src = t->storage->data;
+    char *dst = ts_data(out);
+    for (int64_t j = 0; j < n; j++) {
+        int64_t i = ip[wi.off];
+        if (i < 0 || i >= size) {
             ts_release(out);
+            ts_error(TS_ERR_RUNTIME, "index %lld is out of bounds for dimension %d with size %lld",
+                     (long long)i, d, (long long)size);
             return NULL;
         }
-        memcpy((char *)ts_data(out) + j * (int64_t)es, ops_at(t, along(t, &w, d, i)), es);
+        copy_elem(dst + j * (int64_t)es, src + (wt.off + i * sd) * (int64_t)es, es);
+        ops_walk_next(&wi);
+        ops_walk_next(&wt);
     }
     return out;
 }
@@ -876,7 +928,7 @@ static TsTensor *scatter_impl(TsTensor *t, int64_t dim, TsTensor *index, TsArg s
     ops_walk_init(&w, index->ndim, index->sizes, index->strides, index->offset);
     int64_t n = ts_numel(index);
     for (int64_t j = 0; j < n; j++, ops_walk_next(&w)) {
-        int64_t i, soff = sv->offset;
+        int64_t i = 0, soff = sv->offset;
         if (read_index(index, &w, t, d, &i) < 0) {
             ts_release(sv);
             ts_release(r);

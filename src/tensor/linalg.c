@@ -26,10 +26,8 @@
 typedef int lp_int;
 void sgetrf_(lp_int *m, lp_int *n, float *a, lp_int *lda, lp_int *ipiv, lp_int *info);
 void dgetrf_(lp_int *m, lp_int *n, double *a, lp_int *lda, lp_int *ipiv, lp_int *info);
-void dgetri_(lp_int *n, double *a, lp_int *lda, lp_int *ipiv, double *work, lp_int *lwork,
-             lp_int *info);
-void dgesv_(lp_int *n, lp_int *nrhs, double *a, lp_int *lda, lp_int *ipiv, double *b,
-            lp_int *ldb, lp_int *info);
+void dgetrs_(const char *trans, lp_int *n, lp_int *nrhs, double *a, lp_int *lda, lp_int *ipiv,
+             double *b, lp_int *ldb, lp_int *info, size_t trans_len);
 void dgesdd_(const char *jobz, lp_int *m, lp_int *n, double *a, lp_int *lda, double *s,
              double *u, lp_int *ldu, double *vt, lp_int *ldvt, double *work, lp_int *lwork,
              lp_int *iwork, lp_int *info, size_t jobz_len);
@@ -236,11 +234,41 @@ static int check_bmm_shapes(const TsTensor *a, const TsTensor *b)
     return 0;
 }
 
+/* PyTorch's small-bmm kernel (K*M*N < 400): a plain dot per output,
+ * accumulated in the dtype's own precision, in k order. */
+#define DEFINE_BMM_SMALL(NAME, T)                                                             \
+    static void NAME(char *c, Mat A, Mat B, int64_t M, int64_t N, int64_t K, double alpha,    \
+                     double beta)                                                             \
+    {                                                                                         \
+        const T *a = (const T *)A.p, *b = (const T *)B.p;                                     \
+        T *o = (T *)c;                                                                        \
+        for (int64_t i = 0; i < M; i++)                                                       \
+            for (int64_t j = 0; j < N; j++) {                                                 \
+                T acc = 0;                                                                    \
+                for (int64_t k = 0; k < K; k++)                                               \
+                    acc += a[i * A.rs + k * A.cs] * b[k * B.rs + j * B.cs];                   \
+                o[i * N + j] = beta == 0 ? (T)alpha * acc : o[i * N + j] * (T)beta + (T)alpha * acc; \
+            }                                                                                 \
+    }
+DEFINE_BMM_SMALL(bmm_small_f32, float)
+DEFINE_BMM_SMALL(bmm_small_f64, double)
+
 /* out[i] = alpha * a[i] @ b[i] + beta * out[i] for every batch i. */
 static int bmm_into(TsTensor *out, TsTensor *a, TsTensor *b, TsScalar alpha, TsScalar beta)
 {
     int64_t M = a->sizes[1], K = a->sizes[2], N = b->sizes[2];
     size_t es = ts_dtype_size(out->dtype);
+    if (K * M * N < 400 && ts_dtype_is_float(a->dtype)) {
+        for (int64_t i = 0; i < a->sizes[0]; i++) {
+            char *c = (char *)ts_data(out) + i * M * N * (int64_t)es;
+            Mat A = mat_of(a, i * a->strides[0], 1, 2), B = mat_of(b, i * b->strides[0], 1, 2);
+            if (a->dtype == TS_FLOAT32)
+                bmm_small_f32(c, A, B, M, N, K, ts_scalar_to_f64(alpha), ts_scalar_to_f64(beta));
+            else
+                bmm_small_f64(c, A, B, M, N, K, ts_scalar_to_f64(alpha), ts_scalar_to_f64(beta));
+        }
+        return 0;
+    }
     for (int64_t i = 0; i < a->sizes[0]; i++) {
         char *c = (char *)ts_data(out) + i * M * N * (int64_t)es;
         if (gemm(a->dtype, M, N, K, mat_of(a, i * a->strides[0], 1, 2),
@@ -265,6 +293,29 @@ TsTensor *ts_bmm(TsTensor *a, TsTensor *b)
     return c;
 }
 
+/* PyTorch's mv is BLAS gemv (not gemm): same call, same rounding.
+ * Returns false when the operands' layout needs the generic path. */
+static bool gemv_float(const TsTensor *a, const TsTensor *v, TsTensor *c)
+{
+    int64_t M = a->sizes[0], N = a->sizes[1];
+    if (!ts_dtype_is_float(a->dtype) || v->strides[0] < 1 || M == 0 || N == 0)
+        return false;
+    Mat A = mat_of(a, 0, 0, 1);
+    bool trans;
+    int64_t lda;
+    if (!blas_layout(&A, M, N, &trans, &lda))
+        return false;
+    CBLAS_TRANSPOSE tr = trans ? CblasTrans : CblasNoTrans;
+    int rows = (int)(trans ? N : M), cols = (int)(trans ? M : N);
+    if (a->dtype == TS_FLOAT32)
+        cblas_sgemv(CblasRowMajor, tr, rows, cols, 1.0f, (const float *)A.p, (int)lda,
+                    ts_data(v), (int)v->strides[0], 0.0f, ts_data(c), 1);
+    else
+        cblas_dgemv(CblasRowMajor, tr, rows, cols, 1.0, (const double *)A.p, (int)lda,
+                    ts_data(v), (int)v->strides[0], 0.0, ts_data(c), 1);
+    return true;
+}
+
 TsTensor *ts_mv(TsTensor *a, TsTensor *v)
 {
     if (a->ndim != 2 || v->ndim != 1) {
@@ -282,6 +333,8 @@ TsTensor *ts_mv(TsTensor *a, TsTensor *v)
     TsTensor *c = ts_empty(1, a->sizes, a->dtype, a->device);
     if (!c)
         return NULL;
+    if (gemv_float(a, v, c))
+        return c;
     Mat B = {(const char *)ts_data(v), v->strides[0], 0};
     if (gemm(a->dtype, a->sizes[0], 1, a->sizes[1], mat_of(a, 0, 0, 1), B, ts_data(c),
              ts_scalar_i(1), ts_scalar_i(0)) < 0) {
@@ -724,23 +777,58 @@ static const char *batch_prefix(char *buf, size_t n, const TsTensor *t, int64_t 
     return buf;
 }
 
-/* Computation is done in double for both float dtypes: the results are
- * rounded back to the tensor's dtype. */
+/* Matrix bi of t into a row-major double buffer, which LAPACK reads as
+ * the column-major transpose. */
+static void load_rowmajor(const TsTensor *t, int64_t bi, double *dst, int64_t rows,
+                          int64_t cols)
+{
+    int64_t off = batch_offset(t, bi, 2), rs = t->strides[t->ndim - 2],
+            cs = t->strides[t->ndim - 1];
+    for (int64_t i = 0; i < rows; i++)
+        for (int64_t j = 0; j < cols; j++)
+            dst[i * cols + j] = ts_load_f64(ops_at(t, off + i * rs + j * cs), t->dtype);
+}
+
+/* One A X = B of a batch, the way PyTorch's linalg.solve does it: LU
+ * (getrf) then getrs; a contiguous A is factored as A^T (no transposing
+ * copy) and solved with trans = 'T', as PyTorch does, so the rounding is
+ * the same.  b holds B column-major on entry, X on return; *info is
+ * getrf's. */
+static void lu_solve_one(const TsTensor *A, int64_t bi, bool use_t, double *a, lp_int *piv,
+                         double *b, lp_int n, lp_int k, lp_int *info)
+{
+    lp_int lda = n > 0 ? n : 1, info2 = 0;
+    if (use_t)
+        load_rowmajor(A, bi, a, n, n);
+    else
+        load_colmajor(A, bi, a, n, n);
+    *info = 0;
+    if (n == 0)
+        return;
+    dgetrf_(&n, &n, a, &lda, piv, info);
+    if (*info > 0)
+        return;
+    dgetrs_(use_t ? "T" : "N", &n, &k, a, &lda, piv, b, &lda, &info2, 1);
+}
+
+/* inverse = solve(A, I).  Computation is done in double for both float
+ * dtypes; results are rounded back to the tensor's dtype. */
 TsTensor *ts_inverse(TsTensor *t)
 {
     if (check_square_float(t, "linalg.inv") < 0)
         return NULL;
     lp_int n = (lp_int)t->sizes[t->ndim - 1];
     TsTensor *out = ts_empty(t->ndim, t->sizes, t->dtype, t->device);
-    double *a = xmalloc((size_t)n * (size_t)n * 8 + 8);
+    double *a = xmalloc((size_t)n * (size_t)n * 8 + 8), *b = xmalloc((size_t)n * (size_t)n * 8 + 8);
     lp_int *piv = xmalloc((size_t)n * sizeof(lp_int) + 8);
-    lp_int lwork = n > 0 ? n * 64 : 1;
-    double *work = xmalloc((size_t)lwork * 8);
-    int rc = out && a && piv && work ? 0 : -1;
+    int rc = out && a && b && piv ? 0 : -1;
+    bool use_t = ts_is_contiguous(t);
     for (int64_t bi = 0; rc == 0 && bi < batch_count(t, 2) && n > 0; bi++) {
-        lp_int info = 0, lda = n;
-        load_colmajor(t, bi, a, n, n);
-        dgetrf_(&n, &n, a, &lda, piv, &info);
+        lp_int info = 0;
+        memset(b, 0, (size_t)n * (size_t)n * 8);
+        for (lp_int i = 0; i < n; i++)
+            b[(int64_t)i * n + i] = 1;
+        lu_solve_one(t, bi, use_t, a, piv, b, n, n, &info);
         if (info > 0) {
             char pre[64];
             rc = ts_error(TS_ERR_RUNTIME, "linalg.inv: %sThe diagonal element %d is zero, the "
@@ -749,12 +837,11 @@ TsTensor *ts_inverse(TsTensor *t)
                           batch_prefix(pre, sizeof pre, t, bi), info);
             break;
         }
-        dgetri_(&n, a, &lda, piv, work, &lwork, &info);
-        store_colmajor(out, bi, a, n, n);
+        store_colmajor(out, bi, b, n, n);
     }
     free(a);
+    free(b);
     free(piv);
-    free(work);
     if (rc < 0) {
         ts_release(out);
         return NULL;
@@ -868,9 +955,9 @@ TsTensor *ts_solve(TsTensor *A, TsTensor *B)
     double *a = xmalloc((size_t)n * (size_t)n * 8 + 8), *b = xmalloc((size_t)n * (size_t)k * 8 + 8);
     lp_int *piv = xmalloc((size_t)n * sizeof(lp_int) + 8);
     int rc = out && a && b && piv ? 0 : -1;
+    bool use_t = ts_is_contiguous(A);
     for (int64_t bi = 0; rc == 0 && bi < batch_count(A, 2); bi++) {
-        lp_int info = 0, lda = n > 0 ? n : 1;
-        load_colmajor(A, bi, a, n, n);
+        lp_int info = 0;
         if (vec) {
             int64_t off = B->ndim > 1 ? batch_offset(B, bi, 1) : B->offset;
             for (lp_int i = 0; i < n; i++)
@@ -878,8 +965,7 @@ TsTensor *ts_solve(TsTensor *A, TsTensor *B)
         } else {
             load_colmajor(B, bi, b, n, k);
         }
-        if (n > 0)
-            dgesv_(&n, &k, a, &lda, piv, b, &lda, &info);
+        lu_solve_one(A, bi, use_t, a, piv, b, n, k, &info);
         if (info > 0) {
             rc = ts_error(TS_ERR_RUNTIME, "torch.linalg.solve: The solver failed because the "
                                           "input matrix is singular.");

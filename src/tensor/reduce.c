@@ -163,11 +163,25 @@ typedef struct CascadeJob {
                               int64_t n, A acc[4][4][L], int64_t lp, int64_t step)          \
     {                                                                                       \
         int64_t mask = step - 1;                                                            \
+        /* 4 rows of L lanes lying contiguously: one flat vectorisable row */               \
+        bool flat = nrows == 4 && cs == L * (int64_t)sizeof(T);                             \
+        A *a0 = &acc[0][0][0];                                                              \
         while (i + step <= n) {                                                             \
-            for (int64_t j = 0; j < step; j++, i++)                                         \
-                for (int k = 0; k < nrows; k++)                                             \
-                    for (int l = 0; l < L; l++)                                             \
-                        acc[0][k][l] += LD(p + i * rs + k * cs + l * (int64_t)sizeof(T));   \
+            if (flat) {                                                                     \
+                A f[4 * L];                                                                 \
+                memcpy(f, a0, sizeof f);                                                    \
+                for (int64_t j = 0; j < step; j++, i++) {                                   \
+                    const T *restrict row = (const T *)(p + i * rs);                        \
+                    for (int q = 0; q < 4 * L; q++)                                         \
+                        f[q] += LD((const char *)(row + q));                                \
+                }                                                                           \
+                memcpy(a0, f, sizeof f);                                                    \
+            } else {                                                                        \
+                for (int64_t j = 0; j < step; j++, i++)                                     \
+                    for (int k = 0; k < nrows; k++)                                         \
+                        for (int l = 0; l < L; l++)                                         \
+                            acc[0][k][l] += LD(p + i * rs + k * cs + l * (int64_t)sizeof(T)); \
+            }                                                                               \
             for (int j = 1; j < 4; j++) {                                                   \
                 for (int k = 0; k < nrows; k++)                                             \
                     for (int l = 0; l < L; l++) {                                           \
@@ -646,10 +660,75 @@ typedef struct ExtSt {
     int64_t i, at;
 } ExtSt;
 
+/* Typed fast rows for the common dtypes: same rules as the generic loop
+ * below, without a conversion call per element.  NaN handling: a float
+ * NaN beats everything and then nothing beats it. */
+#define DEFINE_ROW_EXT(NAME, T, FIELD, ISNAN)                                                  \
+    static void NAME(ExtSt *s, const T *p, int64_t stride, int64_t n, int64_t flat0)           \
+    {                                                                                          \
+        int64_t j = 0;                                                                         \
+        if (!s->seen && n > 0) {                                                               \
+            s->FIELD = p[0];                                                                   \
+            s->at = flat0;                                                                     \
+            s->seen = true;                                                                    \
+            j = 1;                                                                             \
+        }                                                                                      \
+        if (ISNAN(s->FIELD))                                                                   \
+            return;                                                                            \
+        T best = (T)s->FIELD;                                                                  \
+        int64_t at = -1;                                                                       \
+        if (s->want_max) {                                                                     \
+            for (; j < n; j++) {                                                               \
+                T v = p[j * stride];                                                           \
+                if (v > best || ISNAN(v)) {                                                    \
+                    best = v;                                                                  \
+                    at = j;                                                                    \
+                    if (ISNAN(v))                                                              \
+                        break;                                                                 \
+                }                                                                              \
+            }                                                                                  \
+        } else {                                                                               \
+            for (; j < n; j++) {                                                               \
+                T v = p[j * stride];                                                           \
+                if (v < best || ISNAN(v)) {                                                    \
+                    best = v;                                                                  \
+                    at = j;                                                                    \
+                    if (ISNAN(v))                                                              \
+                        break;                                                                 \
+                }                                                                              \
+            }                                                                                  \
+        }                                                                                      \
+        if (at >= 0) {                                                                         \
+            s->FIELD = best;                                                                   \
+            s->at = flat0 + at;                                                                \
+        }                                                                                      \
+    }
+#define NO_NAN(x) ((void)(x), 0)
+DEFINE_ROW_EXT(row_ext_f32, float, f, isnan)
+DEFINE_ROW_EXT(row_ext_f64, double, f, isnan)
+DEFINE_ROW_EXT(row_ext_i64, int64_t, i, NO_NAN)
+DEFINE_ROW_EXT(row_ext_i32, int32_t, i, NO_NAN)
+
 static void row_ext(void *st, const TsTensor *t, int64_t off, int64_t stride, int64_t n,
                     int64_t flat0)
 {
     ExtSt *s = st;
+    switch (t->dtype) {
+    case TS_FLOAT32:
+        row_ext_f32(s, (const float *)ops_at(t, off), stride, n, flat0);
+        return;
+    case TS_FLOAT64:
+        row_ext_f64(s, (const double *)ops_at(t, off), stride, n, flat0);
+        return;
+    case TS_INT64:
+        row_ext_i64(s, (const int64_t *)ops_at(t, off), stride, n, flat0);
+        return;
+    case TS_INT32:
+        row_ext_i32(s, (const int32_t *)ops_at(t, off), stride, n, flat0);
+        return;
+    default:
+        break;
+    }
     const char *p = ops_at(t, off);
     int64_t bs = stride * (int64_t)ts_dtype_size(t->dtype);
     for (int64_t j = 0; j < n; j++) {
@@ -1035,9 +1114,10 @@ static void row_norm(void *st, const TsTensor *t, int64_t off, int64_t stride, i
             s->acc = f32 ? (double)((float)s->acc + (float)a) : s->acc + a;
         } else if (s->p == 2) {
             s->acc = f32 ? (double)((float)s->acc + (float)(a * a)) : s->acc + a * a;
+        } else if (f32) { /* float32 computes in float, as PyTorch's NormOps */
+            s->acc = (double)((float)s->acc + powf((float)a, (float)s->p));
         } else {
-            double v = pow(a, s->p);
-            s->acc = f32 ? (double)((float)s->acc + (float)v) : s->acc + v;
+            s->acc += pow(a, s->p);
         }
     }
 }
@@ -1097,7 +1177,8 @@ TsTensor *ts_norm(TsTensor *t, double p, int nd, const int64_t *dims, bool keepd
             if (p == 2)
                 r = sqrt(r);
             else if (p != 1 && p != 0 && !isinf(p))
-                r = pow(r, 1.0 / p);
+                r = s.acc_dt == TS_FLOAT32 ? (double)powf((float)r, 1.0f / (float)p)
+                                           : pow(r, 1.0 / p);
         }
         ts_store_f64(o + k * os, odt, r);
     }

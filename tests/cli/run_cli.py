@@ -123,8 +123,10 @@ def interactive_error_continues(c):
 
 @check(py=False)
 def echo_mode(c):
-    f = c.file("nb.tsc", "1 + 1\nx = 5\nx\nNone\n'str'\nprint('p')\n[x, x * 2]\nif x:\n    x + 100\n")
-    c.expect_run(["--echo", f], out="2\n5\n'str'\np\n[5, 10]\n", err="")
+    f = c.file("nb.tsc", "1 + 1\nx = 5\nx\nNone\n'str'\nprint('p')\n[x, x * 2]\n"
+                         "def f():\n    x + 100\n    return 7\nf()\n")
+    # an expression statement inside a function is never echoed
+    c.expect_run(["--echo", f], out="2\n5\n'str'\np\n[5, 10]\n7\n", err="")
 
 
 @check(py=False)

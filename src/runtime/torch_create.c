@@ -1,0 +1,777 @@
+/* torch_create.c — making tensors from Python data and the creation
+ * functions: torch.tensor / as_tensor, tolist(), empty / zeros / ones /
+ * full / eye / arange / linspace / logspace, the *_like functions and the
+ * Tensor.new_* methods.
+ *
+ * torch.tensor(data) follows PyTorch's two passes: the shape comes from
+ * descending through the first element of each nested sequence, the dtype
+ * from promoting every leaf (bool < int64 < default float, a tensor or an
+ * ndarray contributes its own dtype); a second pass stores the leaves and
+ * checks each sequence's length against the shape.  The kernels are the
+ * tensor library's (ts_empty, ts_full, ts_arange ...); this file only
+ * binds arguments and converts values.
+ */
+#include <string.h>
+
+#include "objects.h"
+#include "torch_create.h"
+
+/* ------------------------------------------------------------------ */
+/* argument binding shared by the factory functions                     */
+/* ------------------------------------------------------------------ */
+
+static const char *const factory_names[] = {
+    "dtype", "device", "requires_grad", "out", "generator", "layout", "pin_memory",
+    "memory_format",
+};
+enum { FK_DTYPE, FK_DEVICE, FK_GRAD, FK_OUT, FK_GEN, FK_NFACTORY = 8 };
+
+/* Stores one factory keyword; false with TypeError. */
+static bool factory_set(TorchFactory *f, int which, Value v, const char *fname)
+{
+    switch (which) {
+    case FK_DTYPE: {
+        TsDType dt;
+        if (!torch_to_dtype(v, &dt)) return false;
+        f->dtype = dt;
+        return true;
+    }
+    case FK_DEVICE:
+        if (IS_NONE(v)) return true;
+        f->device_given = true;
+        return torch_to_device(v, &f->device);
+    case FK_GRAD: {
+        int b = v_truth(v);
+        if (b < 0) return false;
+        f->requires_grad = b;
+        return true;
+    }
+    case FK_OUT:
+        if (IS_NONE(v)) return true;
+        if (!torch_is_tensor(v)) {
+            rt_raise(&exc_TypeError, "%s(): argument 'out' must be Tensor, not %s", fname,
+                     v_typename(v));
+            return false;
+        }
+        f->out = v;
+        return true;
+    case FK_GEN:
+        f->generator = v;
+        return true;
+    default:
+        return true; /* layout, pin_memory, memory_format: ignored on the CPU */
+    }
+}
+
+static int find_name(const char *const *names, int n, const char *s)
+{
+    for (int i = 0; i < n; i++)
+        if (strcmp(names[i], s) == 0) return i;
+    return -1;
+}
+
+bool torch_bind(const char *fname, Value *args, int nargs, KwArgs *kw,
+                const char *const *names, int nnames, int nreq, Value *vals,
+                TorchFactory *f, bool varargs)
+{
+    *f = (TorchFactory){.dtype = TS_UNDEF, .device = TS_CPU, .out = V_UNBOUND,
+                        .generator = V_UNBOUND};
+    for (int i = 0; i < nnames; i++) vals[i] = V_UNBOUND;
+    if (!varargs) {
+        if (nargs > nnames) {
+            rt_raise(&exc_TypeError, "%s() takes at most %d positional arguments (%d given)",
+                     fname, nnames, nargs);
+            return false;
+        }
+        for (int i = 0; i < nargs; i++) vals[i] = args[i];
+    }
+    for (int k = 0; kw && k < kw->n; k++) {
+        const char *kn = ((Str *)kw->names[k])->data;
+        int i = find_name(names, nnames, kn);
+        if (i >= 0) {
+            if (!IS_UNBOUND(vals[i])) {
+                rt_raise(&exc_TypeError, "%s() got multiple values for argument '%s'", fname,
+                         kn);
+                return false;
+            }
+            vals[i] = kw->vals[k];
+            continue;
+        }
+        int j = find_name(factory_names, FK_NFACTORY, kn);
+        if (j < 0) {
+            rt_raise(&exc_TypeError, "%s() got an unexpected keyword argument '%s'", fname, kn);
+            return false;
+        }
+        if (!factory_set(f, j, kw->vals[k], fname)) return false;
+    }
+    for (int i = 0; i < nreq; i++) {
+        if (IS_UNBOUND(vals[i])) {
+            rt_raise(&exc_TypeError, "%s() missing required argument '%s' (pos %d)", fname,
+                     names[i], i + 1);
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Writes t into the out= tensor (resizing it as PyTorch does). */
+static Value finish_out(TsTensor *t, Value outv)
+{
+    TsTensor *o = torch_unwrap(outv);
+    if (ts_resize_(o, t->ndim, t->sizes) < 0 || ts_copy_(o, t) < 0) {
+        ts_release(t);
+        return torch_raise_ts();
+    }
+    ts_release(t);
+    return v_incref(outv);
+}
+
+Value torch_factory_finish(TsTensor *t, const TorchFactory *f)
+{
+    if (!t) return torch_raise_ts();
+    if (f->device != t->device) {
+        TsTensor *m = ts_to(t, TS_UNDEF, f->device, false);
+        ts_release(t);
+        if (!m) return torch_raise_ts();
+        t = m;
+    }
+    if (!IS_UNBOUND(f->out)) return finish_out(t, f->out);
+    Value r = torch_wrap(t);
+    if (IS_ERR(r) || !f->requires_grad) return r;
+    /* requires_grad belongs to the autograd layer: go through the
+     * attribute so that this file needs no knowledge of it. */
+    if (v_setattr(r, str_intern("requires_grad"), v_bool(true)) < 0) {
+        v_decref(r);
+        return V_ERR;
+    }
+    return r;
+}
+
+/* ------------------------------------------------------------------ */
+/* small conversions                                                    */
+/* ------------------------------------------------------------------ */
+
+bool torch_scalar_arg(Value v, TsScalar *out, const char *fname, const char *argname)
+{
+    if (torch_to_scalar(v, out)) return true;
+    TsTensor *t = torch_unwrap(v);
+    if (t && ts_numel(t) == 1) {
+        if (ts_item(t, out) < 0) return !IS_ERR(torch_raise_ts());
+        return true;
+    }
+    rt_raise(&exc_TypeError, "%s(): argument '%s' must be Number, not %s", fname, argname,
+             v_typename(v));
+    return false;
+}
+
+bool torch_int_arg(Value v, int64_t *out, const char *fname, const char *argname)
+{
+    if (IS_INT(v) || IS_BOOL(v)) {
+        *out = IS_INT(v) ? v.i : v.b;
+        return true;
+    }
+    TsTensor *t = torch_unwrap(v);
+    TsScalar s;
+    if (t && t->ndim == 0 && !ts_dtype_is_float(t->dtype) && ts_item(t, &s) == 0) {
+        *out = s.i;
+        return true;
+    }
+    rt_raise(&exc_TypeError, "%s(): argument '%s' must be int, not %s", fname, argname,
+             v_typename(v));
+    return false;
+}
+
+bool torch_float_arg(Value v, double *out, const char *fname, const char *argname)
+{
+    TsScalar s;
+    if (torch_to_scalar(v, &s)) {
+        *out = ts_scalar_to_f64(s);
+        return true;
+    }
+    TsTensor *t = torch_unwrap(v);
+    if (t && ts_numel(t) == 1 && ts_item(t, &s) == 0) {
+        *out = ts_scalar_to_f64(s);
+        return true;
+    }
+    rt_raise(&exc_TypeError, "%s(): argument '%s' must be float, not %s", fname, argname,
+             v_typename(v));
+    return false;
+}
+
+bool torch_size_arg(Value v, int64_t *sizes, int *n, const char *fname)
+{
+    return torch_to_sizes(&v, 1, sizes, n, fname);
+}
+
+/* ------------------------------------------------------------------ */
+/* torch.tensor(data): shape and dtype inference                        */
+/* ------------------------------------------------------------------ */
+
+static bool is_seq(Value v)
+{
+    return IS_OBJ(v) && (v_isinstance(v, &list_type) || v_isinstance(v, &tuple_type));
+}
+
+/* Items of a list or tuple (borrowed). */
+static Value *seq_items_of(Value v, int64_t *n)
+{
+    if (v_isinstance(v, &list_type)) {
+        List *l = (List *)v.o;
+        *n = l->len;
+        return l->items;
+    }
+    Tuple *t = (Tuple *)v.o;
+    *n = t->len;
+    return t->items;
+}
+
+/* Pass 1a: the shape, from the first element of each nesting level. */
+static bool infer_shape(Value data, int *ndim, int64_t *sizes)
+{
+    *ndim = 0;
+    Value v = data;
+    while (is_seq(v) || IS_TYPE(v, &str_type)) {
+        if (*ndim == TS_MAX_DIMS || IS_TYPE(v, &str_type)) {
+            rt_raise(&exc_ValueError, "too many dimensions '%s'", v_typename(v));
+            return false;
+        }
+        int64_t n;
+        Value *items = seq_items_of(v, &n);
+        sizes[(*ndim)++] = n;
+        if (n == 0) break;
+        v = items[0];
+    }
+    return true;
+}
+
+/* Pass 1b: the promoted dtype of every leaf; *seen false while only empty
+ * sequences were met (then the default float dtype applies). */
+static bool infer_dtype(Value v, TsDType *dt, bool *seen)
+{
+    TsDType leaf;
+    if (is_seq(v)) {
+        int64_t n;
+        Value *items = seq_items_of(v, &n);
+        for (int64_t i = 0; i < n; i++)
+            if (!infer_dtype(items[i], dt, seen)) return false;
+        return true;
+    }
+    TsScalar s;
+    TsTensor *t = torch_unwrap(v);
+    if (!t) t = np_unwrap(v);
+    if (t)
+        leaf = t->dtype;
+    else if (torch_to_scalar(v, &s))
+        leaf = ts_scalar_dtype(s);
+    else {
+        rt_raise(&exc_RuntimeError, "Could not infer dtype of %s", v_typename(v));
+        return false;
+    }
+    *dt = *seen ? ts_promote_types(*dt, leaf) : leaf;
+    *seen = true;
+    return true;
+}
+
+typedef struct Filler {
+    char *p;         /* next element to write */
+    TsDType dt;
+    size_t isz;
+    int ndim;
+    const int64_t *sizes;
+} Filler;
+
+/* Stores one leaf (a number or a one-element tensor) at f->p. */
+static bool store_leaf(Filler *f, Value v)
+{
+    TsScalar s;
+    TsTensor *t = torch_unwrap(v);
+    if (!t) t = np_unwrap(v);
+    if (t) {
+        if (ts_numel(t) != 1) {
+            rt_raise(&exc_ValueError, "only one element tensors can be converted to Python scalars");
+            return false;
+        }
+        if (ts_item(t, &s) < 0) return !IS_ERR(torch_raise_ts());
+    } else if (!torch_to_scalar(v, &s)) {
+        if (is_seq(v))
+            rt_raise(&exc_TypeError, "'%s' object cannot be interpreted as %s", v_typename(v),
+                     ts_dtype_is_float(f->dt) ? "a float" : "an integer");
+        else
+            rt_raise(&exc_TypeError, "must be real number, not %s", v_typename(v));
+        return false;
+    }
+    ts_store_scalar(f->p, f->dt, s);
+    f->p += f->isz;
+    return true;
+}
+
+/* Pass 2: stores the leaves in row-major order, checking every length. */
+static bool store_data(Filler *f, Value v, int dim)
+{
+    if (dim == f->ndim) return store_leaf(f, v);
+    if (!is_seq(v)) {
+        rt_raise(&exc_TypeError, "not a sequence");
+        return false;
+    }
+    int64_t n;
+    Value *items = seq_items_of(v, &n);
+    if (n != f->sizes[dim]) {
+        rt_raise(&exc_ValueError, "expected sequence of length %lld at dim %d (got %lld)",
+                 (long long)f->sizes[dim], dim, (long long)n);
+        return false;
+    }
+    for (int64_t i = 0; i < n; i++)
+        if (!store_data(f, items[i], dim + 1)) return false;
+    return true;
+}
+
+/* A copy of an existing tensor or ndarray in dtype / on device. */
+static TsTensor *copy_tensor(TsTensor *src, TsDType dtype, int device)
+{
+    TsTensor *r = ts_to(src, dtype, device, true);
+    if (!r) torch_raise_ts();
+    return r;
+}
+
+TsTensor *torch_tensor_from_data(Value data, TsDType dtype, int device)
+{
+    TsTensor *src = torch_unwrap(data);
+    if (!src) src = np_unwrap(data);
+    if (src) return copy_tensor(src, dtype, device);
+    if (IS_TYPE(data, &str_type)) {
+        rt_raise(&exc_TypeError, "new(): invalid data type 'str'");
+        return NULL;
+    }
+    int ndim;
+    int64_t sizes[TS_MAX_DIMS];
+    if (!infer_shape(data, &ndim, sizes)) return NULL;
+    TsDType dt = ts_default_float();
+    bool seen = false;
+    if (!infer_dtype(data, &dt, &seen)) return NULL;
+    if (dtype != TS_UNDEF) dt = dtype;
+    TsTensor *t = ts_empty(ndim, sizes, dt, TS_CPU);
+    if (!t) {
+        torch_raise_ts();
+        return NULL;
+    }
+    Filler f = {.p = ts_data(t), .dt = dt, .isz = ts_dtype_size(dt), .ndim = ndim,
+                .sizes = sizes};
+    if (!store_data(&f, data, 0)) {
+        ts_release(t);
+        return NULL;
+    }
+    if (device != TS_CPU) {
+        TsTensor *m = copy_tensor(t, TS_UNDEF, device);
+        ts_release(t);
+        return m;
+    }
+    return t;
+}
+
+/* ------------------------------------------------------------------ */
+/* tolist                                                               */
+/* ------------------------------------------------------------------ */
+
+/* Builds the nested lists of dims [dim, ndim) starting at flat element
+ * *pos (logical order). */
+static Value tolist_rec(TsTensor *t, int dim, int64_t *pos)
+{
+    if (dim == t->ndim) {
+        TsScalar s;
+        if (ts_get_flat(t, (*pos)++, &s) < 0) return torch_raise_ts();
+        return torch_from_scalar(s);
+    }
+    Value l = list_new(0);
+    if (IS_ERR(l)) return l;
+    for (int64_t i = 0; i < t->sizes[dim]; i++) {
+        Value item = tolist_rec(t, dim + 1, pos);
+        if (IS_ERR(item) || list_append(l, item) < 0) {
+            v_decref(item);
+            v_decref(l);
+            return V_ERR;
+        }
+        v_decref(item);
+    }
+    return l;
+}
+
+Value torch_tolist(TsTensor *t)
+{
+    TsTensor *h = ts_to(t, TS_UNDEF, TS_CPU, false);
+    if (!h) return torch_raise_ts();
+    int64_t pos = 0;
+    Value r = tolist_rec(h, 0, &pos);
+    ts_release(h);
+    return r;
+}
+
+static Value m_tolist(Value *args, int nargs, KwArgs *kw)
+{
+    if (!args_nokw("tolist", kw) || !args_count("tolist", nargs - 1, 0, 0)) return V_ERR;
+    return torch_tolist(torch_unwrap(args[0]));
+}
+
+/* ------------------------------------------------------------------ */
+/* torch.tensor / as_tensor / from data                                 */
+/* ------------------------------------------------------------------ */
+
+static Value f_tensor(Value *args, int nargs, KwArgs *kw)
+{
+    static const char *const names[] = {"data"};
+    Value v[1];
+    TorchFactory f;
+    if (!torch_bind("tensor", args, nargs, kw, names, 1, 1, v, &f, false)) return V_ERR;
+    TsTensor *t = torch_tensor_from_data(v[0], f.dtype, TS_CPU);
+    if (!t) return V_ERR;
+    return torch_factory_finish(t, &f);
+}
+
+/* as_tensor shares when nothing needs converting: the same Tensor value
+ * itself, or a view of an ndarray's memory. */
+static Value f_as_tensor(Value *args, int nargs, KwArgs *kw)
+{
+    static const char *const names[] = {"data"};
+    Value v[1];
+    TorchFactory f;
+    if (!torch_bind("as_tensor", args, nargs, kw, names, 1, 1, v, &f, false)) return V_ERR;
+    TsTensor *src = torch_unwrap(v[0]);
+    if (src && (f.dtype == TS_UNDEF || f.dtype == src->dtype) &&
+        (!f.device_given || f.device == src->device))
+        return v_incref(v[0]);
+    if (!src) src = np_unwrap(v[0]);
+    if (src) {
+        TsTensor *r = ts_to(src, f.dtype, f.device_given ? f.device : src->device, false);
+        if (r == src) {
+            ts_release(r);
+            r = ts_alias(src);
+        }
+        return torch_wrap(r);
+    }
+    TsTensor *t = torch_tensor_from_data(v[0], f.dtype, TS_CPU);
+    if (!t) return V_ERR;
+    return torch_factory_finish(t, &f);
+}
+
+/* ------------------------------------------------------------------ */
+/* empty / zeros / ones / full / eye                                    */
+/* ------------------------------------------------------------------ */
+
+/* Sizes from varargs or a size= keyword. */
+static bool sizes_from(const char *fname, Value *args, int nargs, Value kwsize,
+                       int64_t *sizes, int *n)
+{
+    if (!IS_UNBOUND(kwsize)) {
+        if (nargs) {
+            rt_raise(&exc_TypeError, "%s() got multiple values for argument 'size'", fname);
+            return false;
+        }
+        return torch_size_arg(kwsize, sizes, n, fname);
+    }
+    return torch_to_sizes(args, nargs, sizes, n, fname);
+}
+
+typedef TsTensor *(*SizedMaker)(int ndim, const int64_t *sizes, TsDType dtype, int device);
+
+static Value sized_factory(const char *fname, SizedMaker make, Value *args, int nargs,
+                           KwArgs *kw)
+{
+    static const char *const names[] = {"size"};
+    Value v[1];
+    TorchFactory f;
+    int64_t sizes[TS_MAX_DIMS];
+    int n;
+    if (!torch_bind(fname, args, nargs, kw, names, 1, 0, v, &f, true) ||
+        !sizes_from(fname, args, nargs, v[0], sizes, &n))
+        return V_ERR;
+    return torch_factory_finish(make(n, sizes, f.dtype, TS_CPU), &f);
+}
+
+static Value f_empty(Value *a, int n, KwArgs *kw) { return sized_factory("empty", ts_empty, a, n, kw); }
+static Value f_zeros(Value *a, int n, KwArgs *kw) { return sized_factory("zeros", ts_zeros, a, n, kw); }
+static Value f_ones(Value *a, int n, KwArgs *kw) { return sized_factory("ones", ts_ones, a, n, kw); }
+
+static Value f_full(Value *args, int nargs, KwArgs *kw)
+{
+    static const char *const names[] = {"size", "fill_value"};
+    Value v[2];
+    TorchFactory f;
+    int64_t sizes[TS_MAX_DIMS];
+    int n;
+    TsScalar s;
+    if (!torch_bind("full", args, nargs, kw, names, 2, 2, v, &f, false) ||
+        !torch_size_arg(v[0], sizes, &n, "full"))
+        return V_ERR;
+    if (!torch_to_scalar(v[1], &s)) {
+        rt_raise(&exc_TypeError,
+                 "full(): argument 'fill_value' (position 2) must be Number, not %s",
+                 v_typename(v[1]));
+        return V_ERR;
+    }
+    return torch_factory_finish(ts_full(n, sizes, s, f.dtype, TS_CPU), &f);
+}
+
+static Value f_eye(Value *args, int nargs, KwArgs *kw)
+{
+    static const char *const names[] = {"n", "m"};
+    Value v[2];
+    TorchFactory f;
+    int64_t n, m = -1;
+    if (!torch_bind("eye", args, nargs, kw, names, 2, 1, v, &f, false) ||
+        !torch_int_arg(v[0], &n, "eye", "n"))
+        return V_ERR;
+    if (!IS_UNBOUND(v[1]) && !IS_NONE(v[1]) && !torch_int_arg(v[1], &m, "eye", "m"))
+        return V_ERR;
+    if (n < 0 || (!IS_UNBOUND(v[1]) && m < 0)) {
+        rt_raise(&exc_RuntimeError, "%s must be greater or equal to 0, got %lld",
+                 n < 0 ? "n" : "m", (long long)(n < 0 ? n : m));
+        return V_ERR;
+    }
+    return torch_factory_finish(ts_eye(n, m, f.dtype, TS_CPU), &f);
+}
+
+/* ------------------------------------------------------------------ */
+/* arange / linspace / logspace                                         */
+/* ------------------------------------------------------------------ */
+
+static Value f_arange(Value *args, int nargs, KwArgs *kw)
+{
+    static const char *const names[] = {"start", "end", "step"};
+    Value v[3];
+    TorchFactory f;
+    if (!torch_bind("arange", args, nargs, kw, names, 3, 0, v, &f, false)) return V_ERR;
+    /* arange(end) names its one positional argument `end` */
+    if (nargs == 1 || (IS_UNBOUND(v[1]) && !IS_UNBOUND(v[0]))) {
+        v[1] = v[0];
+        v[0] = V_UNBOUND;
+    }
+    if (IS_UNBOUND(v[1])) {
+        rt_raise(&exc_TypeError, "arange() missing required argument 'end' (pos 1)");
+        return V_ERR;
+    }
+    TsScalar start = ts_scalar_i(0), end, step = ts_scalar_i(1);
+    if ((!IS_UNBOUND(v[0]) && !torch_scalar_arg(v[0], &start, "arange", "start")) ||
+        !torch_scalar_arg(v[1], &end, "arange", "end") ||
+        (!IS_UNBOUND(v[2]) && !torch_scalar_arg(v[2], &step, "arange", "step")))
+        return V_ERR;
+    return torch_factory_finish(ts_arange(start, end, step, f.dtype, TS_CPU), &f);
+}
+
+static Value spaced(const char *fname, bool log, Value *args, int nargs, KwArgs *kw)
+{
+    static const char *const names[] = {"start", "end", "steps", "base"};
+    Value v[4];
+    TorchFactory f;
+    double start, end, base = 10.0;
+    int64_t steps;
+    int nn = log ? 4 : 3;
+    if (!torch_bind(fname, args, nargs, kw, names, nn, 3, v, &f, false) ||
+        !torch_float_arg(v[0], &start, fname, "start") ||
+        !torch_float_arg(v[1], &end, fname, "end") ||
+        !torch_int_arg(v[2], &steps, fname, "steps") ||
+        (log && !IS_UNBOUND(v[3]) && !torch_float_arg(v[3], &base, fname, "base")))
+        return V_ERR;
+    if (steps < 0) {
+        rt_raise(&exc_RuntimeError, "number of steps must be non-negative");
+        return V_ERR;
+    }
+    TsTensor *t = log ? ts_logspace(start, end, steps, base, f.dtype, TS_CPU)
+                      : ts_linspace(start, end, steps, f.dtype, TS_CPU);
+    return torch_factory_finish(t, &f);
+}
+
+static Value f_linspace(Value *a, int n, KwArgs *kw) { return spaced("linspace", false, a, n, kw); }
+static Value f_logspace(Value *a, int n, KwArgs *kw) { return spaced("logspace", true, a, n, kw); }
+
+/* ------------------------------------------------------------------ */
+/* *_like                                                               */
+/* ------------------------------------------------------------------ */
+
+/* Binds (input, extra...) of a *_like function; the result keeps input's
+ * dtype and device unless given. */
+static bool bind_like(const char *fname, Value *args, int nargs, KwArgs *kw,
+                      const char *const *names, int nn, int nreq, Value *v, TorchFactory *f,
+                      TsTensor **input)
+{
+    if (!torch_bind(fname, args, nargs, kw, names, nn, nreq, v, f, false)) return false;
+    *input = torch_unwrap(v[0]);
+    if (!*input) {
+        rt_raise(&exc_TypeError, "%s(): argument 'input' (position 1) must be Tensor, not %s",
+                 fname, v_typename(v[0]));
+        return false;
+    }
+    if (!f->device_given) f->device = (*input)->device;
+    return true;
+}
+
+typedef TsTensor *(*LikeMaker)(TsTensor *t, TsDType dtype);
+
+static Value like_factory(const char *fname, LikeMaker make, Value *args, int nargs,
+                          KwArgs *kw)
+{
+    static const char *const names[] = {"input"};
+    Value v[1];
+    TorchFactory f;
+    TsTensor *in;
+    if (!bind_like(fname, args, nargs, kw, names, 1, 1, v, &f, &in)) return V_ERR;
+    TsTensor *t = make(in, f.dtype);
+    return torch_factory_finish(t, &f);
+}
+
+static Value f_empty_like(Value *a, int n, KwArgs *kw) { return like_factory("empty_like", ts_empty_like, a, n, kw); }
+static Value f_zeros_like(Value *a, int n, KwArgs *kw) { return like_factory("zeros_like", ts_zeros_like, a, n, kw); }
+static Value f_ones_like(Value *a, int n, KwArgs *kw) { return like_factory("ones_like", ts_ones_like, a, n, kw); }
+
+static Value f_full_like(Value *args, int nargs, KwArgs *kw)
+{
+    static const char *const names[] = {"input", "fill_value"};
+    Value v[2];
+    TorchFactory f;
+    TsTensor *in;
+    TsScalar s;
+    if (!bind_like("full_like", args, nargs, kw, names, 2, 2, v, &f, &in) ||
+        !torch_scalar_arg(v[1], &s, "full_like", "fill_value"))
+        return V_ERR;
+    return torch_factory_finish(ts_full_like(in, s, f.dtype), &f);
+}
+
+/* ------------------------------------------------------------------ */
+/* Tensor.new_*: like the factories, defaulting to self's dtype/device   */
+/* ------------------------------------------------------------------ */
+
+static void new_defaults(TorchFactory *f, TsTensor *self)
+{
+    if (f->dtype == TS_UNDEF) f->dtype = self->dtype;
+    if (!f->device_given) f->device = self->device;
+}
+
+static Value new_sized(const char *fname, SizedMaker make, Value *args, int nargs, KwArgs *kw)
+{
+    static const char *const names[] = {"size"};
+    Value v[1];
+    TorchFactory f;
+    int64_t sizes[TS_MAX_DIMS];
+    int n;
+    if (!torch_bind(fname, args + 1, nargs - 1, kw, names, 1, 0, v, &f, true) ||
+        !sizes_from(fname, args + 1, nargs - 1, v[0], sizes, &n))
+        return V_ERR;
+    new_defaults(&f, torch_unwrap(args[0]));
+    return torch_factory_finish(make(n, sizes, f.dtype, TS_CPU), &f);
+}
+
+static Value m_new_empty(Value *a, int n, KwArgs *kw) { return new_sized("new_empty", ts_empty, a, n, kw); }
+static Value m_new_zeros(Value *a, int n, KwArgs *kw) { return new_sized("new_zeros", ts_zeros, a, n, kw); }
+static Value m_new_ones(Value *a, int n, KwArgs *kw) { return new_sized("new_ones", ts_ones, a, n, kw); }
+
+static Value m_new_full(Value *args, int nargs, KwArgs *kw)
+{
+    static const char *const names[] = {"size", "fill_value"};
+    Value v[2];
+    TorchFactory f;
+    int64_t sizes[TS_MAX_DIMS];
+    int n;
+    TsScalar s;
+    if (!torch_bind("new_full", args + 1, nargs - 1, kw, names, 2, 2, v, &f, false) ||
+        !torch_size_arg(v[0], sizes, &n, "new_full") ||
+        !torch_scalar_arg(v[1], &s, "new_full", "fill_value"))
+        return V_ERR;
+    new_defaults(&f, torch_unwrap(args[0]));
+    return torch_factory_finish(ts_full(n, sizes, s, f.dtype, TS_CPU), &f);
+}
+
+/* new_tensor(data) copies data into self's dtype unless dtype= is given. */
+static Value m_new_tensor(Value *args, int nargs, KwArgs *kw)
+{
+    static const char *const names[] = {"data"};
+    Value v[1];
+    TorchFactory f;
+    if (!torch_bind("new_tensor", args + 1, nargs - 1, kw, names, 1, 1, v, &f, false))
+        return V_ERR;
+    new_defaults(&f, torch_unwrap(args[0]));
+    TsTensor *t = torch_tensor_from_data(v[0], f.dtype, TS_CPU);
+    if (!t) return V_ERR;
+    return torch_factory_finish(t, &f);
+}
+
+/* ------------------------------------------------------------------ */
+/* registration                                                         */
+/* ------------------------------------------------------------------ */
+
+static const MethodDef create_functions[] = {
+    {"tensor", f_tensor,
+     "tensor(data, *, dtype=None, device=None, requires_grad=False, pin_memory=False) -> Tensor\n\n"
+     "Constructs a tensor with no autograd history by copying data.", 0},
+    {"as_tensor", f_as_tensor,
+     "as_tensor(data, dtype=None, device=None) -> Tensor\n\n"
+     "Converts data into a tensor, sharing data and preserving autograd history if possible.", 0},
+    {"empty", f_empty,
+     "empty(*size, *, out=None, dtype=None, layout=torch.strided, device=None, requires_grad=False, pin_memory=False, memory_format=torch.contiguous_format) -> Tensor\n\n"
+     "Returns a tensor filled with uninitialized data.", 0},
+    {"zeros", f_zeros,
+     "zeros(*size, *, out=None, dtype=None, layout=torch.strided, device=None, requires_grad=False) -> Tensor\n\n"
+     "Returns a tensor filled with the scalar value 0, with the shape defined by the variable argument size.", 0},
+    {"ones", f_ones,
+     "ones(*size, *, out=None, dtype=None, layout=torch.strided, device=None, requires_grad=False) -> Tensor\n\n"
+     "Returns a tensor filled with the scalar value 1, with the shape defined by the variable argument size.", 0},
+    {"full", f_full,
+     "full(size, fill_value, *, out=None, dtype=None, layout=torch.strided, device=None, requires_grad=False) -> Tensor\n\n"
+     "Creates a tensor of size size filled with fill_value.", 0},
+    {"eye", f_eye,
+     "eye(n, m=None, *, out=None, dtype=None, layout=torch.strided, device=None, requires_grad=False) -> Tensor\n\n"
+     "Returns a 2-D tensor with ones on the diagonal and zeros elsewhere.", 0},
+    {"arange", f_arange,
+     "arange(start=0, end, step=1, *, out=None, dtype=None, layout=torch.strided, device=None, requires_grad=False) -> Tensor\n\n"
+     "Returns a 1-D tensor of size ceil((end - start) / step) with values from the interval [start, end).", 0},
+    {"linspace", f_linspace,
+     "linspace(start, end, steps, *, out=None, dtype=None, layout=torch.strided, device=None, requires_grad=False) -> Tensor\n\n"
+     "Creates a one-dimensional tensor of size steps whose values are evenly spaced from start to end, inclusive.", 0},
+    {"logspace", f_logspace,
+     "logspace(start, end, steps, base=10.0, *, out=None, dtype=None, layout=torch.strided, device=None, requires_grad=False) -> Tensor\n\n"
+     "Creates a one-dimensional tensor of size steps whose values are evenly spaced from base^start to base^end, inclusive, on a logarithmic scale.", 0},
+    {"empty_like", f_empty_like,
+     "empty_like(input, *, dtype=None, layout=None, device=None, requires_grad=False, memory_format=torch.preserve_format) -> Tensor\n\n"
+     "Returns an uninitialized tensor with the same size as input.", 0},
+    {"zeros_like", f_zeros_like,
+     "zeros_like(input, *, dtype=None, layout=None, device=None, requires_grad=False, memory_format=torch.preserve_format) -> Tensor\n\n"
+     "Returns a tensor filled with the scalar value 0, with the same size as input.", 0},
+    {"ones_like", f_ones_like,
+     "ones_like(input, *, dtype=None, layout=None, device=None, requires_grad=False, memory_format=torch.preserve_format) -> Tensor\n\n"
+     "Returns a tensor filled with the scalar value 1, with the same size as input.", 0},
+    {"full_like", f_full_like,
+     "full_like(input, fill_value, *, dtype=None, layout=torch.strided, device=None, requires_grad=False, memory_format=torch.preserve_format) -> Tensor\n\n"
+     "Returns a tensor with the same size as input filled with fill_value.", 0},
+    {"from_numpy", np_from_numpy,
+     "from_numpy(ndarray) -> Tensor\n\n"
+     "Creates a Tensor from a numpy.ndarray; the two share memory.", 0},
+    {NULL, NULL, NULL, 0},
+};
+
+static const MethodDef create_methods[] = {
+    {"tolist", m_tolist,
+     "tolist() -> list or number\n\nReturns the tensor as a (nested) list.", 0},
+    {"new_empty", m_new_empty,
+     "new_empty(size, *, dtype=None, device=None, requires_grad=False) -> Tensor\n\n"
+     "Returns a Tensor of size size filled with uninitialized data.", 0},
+    {"new_zeros", m_new_zeros,
+     "new_zeros(size, *, dtype=None, device=None, requires_grad=False) -> Tensor\n\n"
+     "Returns a Tensor of size size filled with 0.", 0},
+    {"new_ones", m_new_ones,
+     "new_ones(size, *, dtype=None, device=None, requires_grad=False) -> Tensor\n\n"
+     "Returns a Tensor of size size filled with 1.", 0},
+    {"new_full", m_new_full,
+     "new_full(size, fill_value, *, dtype=None, device=None, requires_grad=False) -> Tensor\n\n"
+     "Returns a Tensor of size size filled with fill_value.", 0},
+    {"new_tensor", m_new_tensor,
+     "new_tensor(data, *, dtype=None, device=None, requires_grad=False) -> Tensor\n\n"
+     "Returns a new Tensor with data as the tensor data.", 0},
+    {"numpy", np_tensor_numpy,
+     "numpy(*, force=False) -> numpy.ndarray\n\n"
+     "Returns the tensor as a NumPy ndarray sharing its memory.", 0},
+    {NULL, NULL, NULL, 0},
+};
+
+bool torch_create_init(Value torch)
+{
+    module_add_functions(torch, create_functions);
+    type_add_methods(&tensor_type, create_methods);
+    return true;
+}

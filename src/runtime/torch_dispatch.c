@@ -1,0 +1,232 @@
+/* torch_dispatch.c — turns the rows of torch_ops.def into callables.
+ *
+ * For every row the X-macro below generates three tiny C entry points
+ * (function, method, in-place method) that differ only in the mode they
+ * pass to dispatch(): a builtin's CFunc receives no pointer to its row, so
+ * the row index is baked into each entry point.  At start-up the rows'
+ * signatures are parsed once and MethodDef tables are built for torch.X,
+ * Tensor.X, Tensor.X_ and torch.linalg.X, their doc strings made from the
+ * signature (first line) and the row's doc line (help() reads both).
+ *
+ * dispatch() binds the arguments (torch_sig.c), calls the impl, returns
+ * the target Value itself for in-place and out= calls, and offers the
+ * result to the autograd recorder (the hook point of torch_obj.h).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "objects.h"
+#include "torch_private.h"
+
+/* ---- the table ---- */
+
+const TorchOpDef torch_op_table[] = {
+#define OP(name, sig, doc, flags, impl, deriv) {#name, sig, doc, flags, impl, deriv},
+#include "torch_ops.def"
+#undef OP
+};
+const int torch_op_count = (int)(sizeof torch_op_table / sizeof *torch_op_table);
+
+enum {
+#define OP(name, sig, doc, flags, impl, deriv) OPI_##name,
+#include "torch_ops.def"
+#undef OP
+    OPI__COUNT
+};
+
+static TorchSigSet sigs[OPI__COUNT];
+static bool sigs_ready;
+
+TorchAutogradRecord torch_autograd_record;
+bool torch_grad_enabled = true;
+void (*torch_repr_extras)(Value t, struct TsFormatExtras *ex);
+
+const TorchOpDef *torch_op_find(const char *name)
+{
+    for (int i = 0; i < torch_op_count; i++)
+        if (!strcmp(torch_op_table[i].name, name)) return &torch_op_table[i];
+    return NULL;
+}
+
+bool torch_call_has_ag(const TorchCall *c)
+{
+    for (int i = 0; i < c->n; i++) {
+        if (c->a[i].is_tensor && IS_OBJ(c->a[i].v) && torch_is_tensor(c->a[i].v) &&
+            ((TensorObj *)c->a[i].v.o)->ag)
+            return true;
+    }
+    return false;
+}
+
+/* ---- the call path ---- */
+
+enum { MODE_FUNC, MODE_METHOD, MODE_INPLACE };
+
+/* Linalg rows are named linalg_X; their Python name drops the prefix. */
+static const char *py_name(const TorchOpDef *op)
+{
+    return (op->flags & F_LINALG) && !strncmp(op->name, "linalg_", 7) ? op->name + 7 : op->name;
+}
+
+static Value finish(TorchCall *c, Value r, int mode, Value *args)
+{
+    if (IS_ERR(r)) return r;
+    if (mode == MODE_INPLACE || c->out) {
+        Value target = mode == MODE_INPLACE ? args[0] : c->out_v;
+        TsTensor *t = torch_unwrap(target);
+        if (t) ts_bump_version(t);
+        v_decref(r);
+        r = v_incref(target);
+    }
+    if (torch_autograd_record && torch_grad_enabled && torch_call_has_ag(c))
+        r = torch_autograd_record(c->op, c, r);
+    return r;
+}
+
+static Value dispatch(int idx, Value *args, int nargs, KwArgs *kw, int mode)
+{
+    const TorchOpDef *op = &torch_op_table[idx];
+    char fname[48];
+    snprintf(fname, sizeof fname, "%s%s", py_name(op), mode == MODE_INPLACE ? "_" : "");
+    TorchCall c;
+    c.op = op;
+    c.inplace = mode == MODE_INPLACE;
+    c.self = mode == MODE_FUNC ? V_UNBOUND : args[0];
+    if (!torch_sig_bind(&sigs[idx], fname, c.self, args, nargs, kw, &c, mode != MODE_FUNC))
+        return V_ERR;
+    Value r;
+    if (c.inplace && c.out) r = rt_raise(&exc_TypeError, "%s() got an unexpected keyword argument 'out'", fname);
+    else r = op->impl(&c);
+    r = finish(&c, r, mode, args);
+    torch_call_free(&c);
+    return r;
+}
+
+/* Three entry points per row. */
+#define OP(name, sig, doc, flags, impl, deriv)                                                  \
+    static Value fn_##name(Value *a, int n, KwArgs *kw) { return dispatch(OPI_##name, a, n, kw, MODE_FUNC); } \
+    static Value me_##name(Value *a, int n, KwArgs *kw) { return dispatch(OPI_##name, a, n, kw, MODE_METHOD); } \
+    static Value ip_##name(Value *a, int n, KwArgs *kw) { return dispatch(OPI_##name, a, n, kw, MODE_INPLACE); }
+#include "torch_ops.def"
+#undef OP
+
+static const CFunc fn_tab[] = {
+#define OP(name, sig, doc, flags, impl, deriv) fn_##name,
+#include "torch_ops.def"
+#undef OP
+};
+static const CFunc me_tab[] = {
+#define OP(name, sig, doc, flags, impl, deriv) me_##name,
+#include "torch_ops.def"
+#undef OP
+};
+static const CFunc ip_tab[] = {
+#define OP(name, sig, doc, flags, impl, deriv) ip_##name,
+#include "torch_ops.def"
+#undef OP
+};
+
+Value torch_call_op(const char *name, Value *args, int nargs, KwArgs *kw)
+{
+    const TorchOpDef *op = torch_op_find(name);
+    if (!op) return rt_raise(&exc_AttributeError, "module 'torch' has no attribute '%s'", name);
+    return dispatch((int)(op - torch_op_table), args, nargs, kw, MODE_FUNC);
+}
+
+/* ---- doc strings: "add(input, other, *, alpha=1, out=None)\n\ndoc" ---- */
+
+static void render_sig(const TorchSig *s, const char *name, const char *suffix, bool method,
+                       char *buf, size_t n)
+{
+    size_t len = (size_t)snprintf(buf, n, "%s%s(", name, suffix);
+    bool kw = false;
+    int first = method ? 1 : 0;
+    for (int i = first; i < s->n && len < n; i++) {
+        const TorchParam *p = &s->p[i];
+        if (p->kwonly && !kw) {
+            len += (size_t)snprintf(buf + len, n - len, "%s*", i > first ? ", " : "");
+            kw = true;
+        }
+        len += (size_t)snprintf(buf + len, n - len, "%s%s%s%s%s", i > first || kw ? ", " : "",
+                                p->varargs ? "*" : "", p->name, p->has_default ? "=" : "",
+                                p->has_default ? p->dflt : "");
+    }
+    if (len < n) snprintf(buf + len, n - len, ")");
+}
+
+static char *make_doc(int idx, const char *suffix, bool method)
+{
+    const TorchOpDef *op = &torch_op_table[idx];
+    char sigbuf[1024];
+    size_t len = 0;
+    sigbuf[0] = 0;
+    for (int o = 0; o < sigs[idx].n && len < sizeof sigbuf; o++) {
+        char one[300];
+        render_sig(&sigs[idx].s[o], py_name(op), suffix, method, one, sizeof one);
+        len += (size_t)snprintf(sigbuf + len, sizeof sigbuf - len, "%s%s", o ? "\n" : "", one);
+    }
+    size_t need = strlen(sigbuf) + strlen(op->doc) + 4;
+    char *d = rt_alloc(need);
+    if (d) snprintf(d, need, "%s\n\n%s", sigbuf, op->doc);
+    return d;
+}
+
+/* ---- building the MethodDef tables ---- */
+
+static MethodDef *func_defs, *linalg_defs, *method_defs;
+
+static bool add_def(MethodDef *defs, int *n, const char *name, CFunc fn, char *doc, int flags)
+{
+    if (!doc) return false;
+    defs[*n] = (MethodDef){name, fn, doc, flags};
+    (*n)++;
+    return true;
+}
+
+static bool build_defs(void)
+{
+    size_t cap = (size_t)torch_op_count + 1;
+    func_defs = rt_calloc(cap, sizeof *func_defs);
+    linalg_defs = rt_calloc(cap, sizeof *linalg_defs);
+    method_defs = rt_calloc(2 * cap, sizeof *method_defs);
+    if (!func_defs || !linalg_defs || !method_defs) return false;
+    int nf = 0, nl = 0, nm = 0;
+    for (int i = 0; i < torch_op_count; i++) {
+        const TorchOpDef *op = &torch_op_table[i];
+        const char *name = py_name(op);
+        if ((op->flags & F_LINALG) && !add_def(linalg_defs, &nl, name, fn_tab[i], make_doc(i, "", false), 0))
+            return false;
+        if ((op->flags & F_FUNC) && !(op->flags & F_LINALG) &&
+            !add_def(func_defs, &nf, name, fn_tab[i], make_doc(i, "", false), 0))
+            return false;
+        if ((op->flags & F_METHOD) &&
+            !add_def(method_defs, &nm, name, me_tab[i], make_doc(i, "", true),
+                     (op->flags & F_PROP) ? METH_PROPERTY : 0))
+            return false;
+        if (op->flags & F_INPLACE) {
+            size_t l = strlen(name);
+            char *iname = rt_alloc(l + 2);
+            if (!iname) return false;
+            memcpy(iname, name, l);
+            memcpy(iname + l, "_", 2);
+            if (!add_def(method_defs, &nm, iname, ip_tab[i], make_doc(i, "_", true), 0))
+                return false;
+        }
+    }
+    return true;
+}
+
+bool torch_dispatch_init(Value torch, Value linalg)
+{
+    if (!sigs_ready) {
+        for (int i = 0; i < torch_op_count; i++)
+            if (!torch_sig_parse(torch_op_table[i].sig, &sigs[i])) return false;
+        if (!build_defs()) return false;
+        type_add_methods(&tensor_type, method_defs);
+        sigs_ready = true;
+    }
+    module_add_functions(torch, func_defs);
+    if (!IS_UNBOUND(linalg)) module_add_functions(linalg, linalg_defs);
+    return true;
+}

@@ -1,0 +1,199 @@
+/* torch_index.c — Tensor subscripting: t[key] and t[key] = value.
+ *
+ * A Python subscript (an int, a slice, None, Ellipsis, True/False, a
+ * tensor, a list, an ndarray, or a tuple of these) is translated item by
+ * item into the tensor library's TsIndex list; the library's indexing
+ * engine (src/tensor/index.c) does the rest: a view for basic indexing, a
+ * copy for advanced indexing, broadcasting assignment.  Lists and ndarrays
+ * become index tensors, as PyTorch turns them into LongTensors / masks.
+ */
+#include "objects.h"
+#include "tensor/ops.h"
+#include "torch_create.h"
+
+/* The index tensors made from lists while a subscript is converted. */
+typedef struct IndexTemps {
+    TsTensor *t[TS_MAX_DIMS + 1];
+    int n;
+} IndexTemps;
+
+static void temps_free(IndexTemps *tmp)
+{
+    for (int i = 0; i < tmp->n; i++) ts_release(tmp->t[i]);
+    tmp->n = 0;
+}
+
+/* One slice bound: None -> TS_SLICE_NONE, else an integer. */
+static bool slice_part(Value v, int64_t *out)
+{
+    if (IS_NONE(v) || IS_UNBOUND(v)) {
+        *out = TS_SLICE_NONE;
+        return true;
+    }
+    if (torch_is_tensor(v)) return torch_int_arg(v, out, "slice", "index");
+    if (!num_index(v, out)) {
+        rt_exc_clear();
+        rt_raise(&exc_TypeError,
+                 "slice indices must be integers or None or have an __index__ method");
+        return false;
+    }
+    return true;
+}
+
+static bool slice_item(Value key, TsIndex *ix)
+{
+    SliceObj *s = (SliceObj *)key.o;
+    ix->kind = TS_IDX_SLICE;
+    if (!slice_part(s->start, &ix->start) || !slice_part(s->stop, &ix->stop) ||
+        !slice_part(s->step, &ix->step))
+        return false;
+    if (ix->step == 0) {
+        rt_raise(&exc_ValueError, "slice step cannot be zero");
+        return false;
+    }
+    if (ix->step != TS_SLICE_NONE && ix->step < 0) {
+        rt_raise(&exc_ValueError, "step must be greater than zero");
+        return false;
+    }
+    return true;
+}
+
+/* A list / ndarray used as an index becomes a tensor (int64 or bool). */
+static bool tensor_item(Value key, TsIndex *ix, IndexTemps *tmp)
+{
+    TsTensor *t = np_unwrap(key);
+    if (t) {
+        ts_retain(t);
+    } else {
+        t = torch_tensor_from_data(key, TS_UNDEF, TS_CPU);
+        if (!t) return false;
+    }
+    tmp->t[tmp->n++] = t;
+    ix->kind = TS_IDX_TENSOR;
+    ix->t = t;
+    if (ts_dtype_is_float(t->dtype) && ts_numel(t) > 0) {
+        rt_raise(&exc_IndexError, "tensors used as indices must be long, byte or bool tensors");
+        return false;
+    }
+    return true;
+}
+
+/* Converts one item of a subscript. */
+static bool index_item(Value key, TsIndex *ix, IndexTemps *tmp)
+{
+    *ix = (TsIndex){0};
+    if (IS_BOOL(key)) {
+        ix->kind = TS_IDX_BOOL;
+        ix->b = key.b;
+    } else if (IS_INT(key)) {
+        ix->kind = TS_IDX_INT;
+        ix->i = key.i;
+    } else if (IS_NONE(key)) {
+        ix->kind = TS_IDX_NONE;
+    } else if (IS_TYPE(key, &ellipsis_type)) {
+        ix->kind = TS_IDX_ELLIPSIS;
+    } else if (IS_TYPE(key, &slice_type)) {
+        return slice_item(key, ix);
+    } else if (torch_is_tensor(key)) {
+        ix->kind = TS_IDX_TENSOR;
+        ix->t = torch_unwrap(key);
+    } else if (IS_OBJ(key) && (v_isinstance(key, &list_type) || IS_TYPE(key, &ndarray_type) ||
+                               IS_TYPE(key, &str_type))) {
+        return tensor_item(key, ix, tmp);
+    } else {
+        rt_raise(&exc_IndexError,
+                 "only integers, slices (`:`), ellipsis (`...`), None and long or byte "
+                 "Variables are valid indices (got %s)",
+                 v_typename(key));
+        return false;
+    }
+    return true;
+}
+
+/* Converts a whole subscript (a tuple is a list of items). */
+static bool index_items(Value key, TsIndex *ix, int *n, IndexTemps *tmp)
+{
+    tmp->n = 0;
+    if (!IS_OBJ(key) || !v_isinstance(key, &tuple_type) || torch_is_tensor(key)) {
+        *n = 1;
+        return index_item(key, ix, tmp);
+    }
+    Tuple *tu = (Tuple *)key.o;
+    if (tu->len > TS_MAX_DIMS) {
+        rt_raise(&exc_IndexError, "too many indices for tensor of dimension %d", TS_MAX_DIMS);
+        return false;
+    }
+    *n = (int)tu->len;
+    for (int64_t i = 0; i < tu->len; i++)
+        if (!index_item(tu->items[i], &ix[i], tmp)) return false;
+    return true;
+}
+
+TsTensor *torch_index_tensor(TsTensor *t, Value key)
+{
+    TsIndex ix[TS_MAX_DIMS];
+    IndexTemps tmp;
+    int n;
+    if (!index_items(key, ix, &n, &tmp)) {
+        temps_free(&tmp);
+        return NULL;
+    }
+    TsTensor *r = ts_index(t, n, ix);
+    temps_free(&tmp);
+    if (!r) torch_raise_ts();
+    return r;
+}
+
+Value torch_index_get(Value self, Value key)
+{
+    TsTensor *r = torch_index_tensor(torch_unwrap(self), key);
+    return r ? torch_wrap(r) : V_ERR;
+}
+
+/* The assigned value: a tensor, or a number ("can't assign a str to a
+ * torch.LongTensor" otherwise, as PyTorch 1.13 words it). */
+static bool value_arg(Value val, TsTensor *self, TsArg *out)
+{
+    TsTensor *t = torch_unwrap(val);
+    if (!t) t = np_unwrap(val);
+    if (t) {
+        *out = ts_arg(t);
+        return true;
+    }
+    TsScalar s;
+    if (torch_to_scalar(val, &s)) {
+        *out = ts_arg_s(s);
+        return true;
+    }
+    rt_raise(&exc_TypeError, "can't assign a %s to a %s", v_typename(val),
+             ts_dtype_legacy(self->dtype));
+    return false;
+}
+
+int torch_index_put(TsTensor *t, Value key, Value val)
+{
+    TsIndex ix[TS_MAX_DIMS];
+    IndexTemps tmp = {.n = 0};
+    int n;
+    TsArg v;
+    if (!value_arg(val, t, &v) || !index_items(key, ix, &n, &tmp)) {
+        temps_free(&tmp);
+        return -1;
+    }
+    int rc = ts_index_put_(t, n, ix, v, false);
+    temps_free(&tmp);
+    if (rc < 0) {
+        torch_raise_ts();
+        return -1;
+    }
+    return 0;
+}
+
+int torch_index_set(Value self, Value key, Value val)
+{
+    if (IS_UNBOUND(val)) {
+        rt_raise(&exc_TypeError, "'Tensor' object does not support item deletion");
+        return -1;
+    }
+    return torch_index_put(torch_unwrap(self), key, val);
+}

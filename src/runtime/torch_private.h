@@ -1,0 +1,65 @@
+/* torch_private.h — what BIND-A's torch_*.c files share beyond the public
+ * contract of torch_obj.h (start-up functions, the signature parser). */
+#ifndef RT_TORCH_PRIVATE_H
+#define RT_TORCH_PRIVATE_H
+
+#include "torch_obj.h"
+
+/* torch_types.c: Size and return_types slots (idempotent). */
+void torch_types_init(void);
+
+/* ---- torch_sig.c: a parsed signature ---- */
+typedef struct TorchParam {
+    char name[24];
+    TorchParamKind kind;
+    bool optional;      /* "?" after the type: None accepted */
+    bool has_default;
+    bool kwonly;        /* after "*" */
+    bool varargs;       /* int[] written "*size": takes the rest */
+    char dflt[24];      /* the default's text ("1", "False", "None") */
+} TorchParam;
+
+typedef struct TorchSig {
+    char name[32];
+    int n;
+    TorchParam p[TORCH_MAX_PARAMS];
+    char text[200];     /* the overload's text, for error messages */
+} TorchSig;
+
+#define TORCH_MAX_OVERLOADS 4
+typedef struct TorchSigSet { int n; TorchSig s[TORCH_MAX_OVERLOADS]; } TorchSigSet;
+
+/* Parses "add(Tensor input, Tensor other, *, Scalar alpha=1) -> Tensor |
+ * ..." into sigs; false (with RuntimeError raised) when a row is malformed. */
+bool torch_sig_parse(const char *text, TorchSigSet *out);
+/* Binds a call's arguments against the overloads in order; fills c (and
+ * c->overload).  self (a Tensor) binds the first parameter for methods.
+ * False with PyTorch's TypeError raised when no overload fits. */
+bool torch_sig_bind(const TorchSigSet *set, const char *fname, Value self, Value *args,
+                    int nargs, KwArgs *kw, TorchCall *c, bool is_method);
+/* Releases what binding allocated (tensor lists). */
+void torch_call_free(TorchCall *c);
+
+/* ---- small helpers for the impl files ---- */
+/* torch_wrap for an impl's result or the pending ts error. */
+static inline Value torch_ret(TsTensor *t) { return torch_wrap(t); }
+/* A 0-dim result as a Python scalar (for int/float/bool returns). */
+Value torch_item_value(TsTensor *t);
+
+/* A bound Tensor-or-Scalar argument as a library operand. */
+static inline TsArg torch_targ(const TorchArg *a)
+{
+    return a->is_tensor ? ts_arg(a->t) : ts_arg_s(a->s);
+}
+/* True when an optional argument was passed and is not None. */
+static inline bool torch_has(const TorchArg *a) { return a->given && !a->none; }
+/* Runs an op's impl with an already bound call plus the autograd hook
+ * (the operator slots of torch_obj.c use it to skip argument binding). */
+Value torch_dispatch_direct(TorchCall *c);
+
+/* Impl declarations: one per row of torch_ops.def. */
+#define OP(name, sig, doc, flags, impl, deriv) Value impl(TorchCall *c);
+#include "torch_ops.def"
+#undef OP
+
+#endif

@@ -1,0 +1,615 @@
+/* torch_random.c — random numbers: torch.manual_seed / seed /
+ * initial_seed / get_rng_state / set_rng_state, torch.Generator, the
+ * sampling functions (rand, randn, randint, randperm, normal, bernoulli,
+ * multinomial, the *_like forms) and the in-place Tensor methods
+ * (uniform_, normal_, random_, bernoulli_, exponential_).
+ *
+ * Every number comes from the tensor library's bit-exact copy of
+ * PyTorch's CPU generator (src/tensor/random.h): a sampling function
+ * makes an empty CPU tensor and fills it in place with the kernel, so the
+ * draws happen in the same order as in PyTorch.  torch.distributions
+ * lives in torch_distributions.c.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "objects.h"
+#include "tensor/ops.h"
+#include "torch_create.h"
+
+#define IMMORTAL ((int64_t)1 << 60)
+
+/* ------------------------------------------------------------------ */
+/* torch.Generator                                                      */
+/* ------------------------------------------------------------------ */
+
+typedef struct GenObj {
+    Obj hdr;
+    TsGenerator *g;
+    bool owned;        /* false for the default generator */
+} GenObj;
+
+Type generator_type;
+
+static void gen_dealloc(Obj *o)
+{
+    GenObj *g = (GenObj *)o;
+    if (g->owned) free(g->g);
+    free(o);
+}
+
+static Value gen_alloc(TsGenerator *g, bool owned)
+{
+    GenObj *o = obj_alloc(&generator_type, sizeof(GenObj));
+    if (!o) {
+        if (owned) free(g);
+        return V_ERR;
+    }
+    o->g = g;
+    o->owned = owned;
+    return v_obj(o);
+}
+
+/* The Generator object of the default generator (made once, kept). */
+static Value default_gen_value(void)
+{
+    static Value v;
+    if (!IS_OBJ(v)) {
+        v = gen_alloc(ts_default_generator(), false);
+        if (IS_ERR(v)) {
+            v = V_NONE;
+            return V_ERR;
+        }
+    }
+    return v_incref(v);
+}
+
+static Value gen_new(Type *t, Value *args, int nargs, KwArgs *kw)
+{
+    (void)t;
+    static const char *const names[] = {"device"};
+    Value v[1];
+    int dev = TS_CPU;
+    if (!args_parse("Generator", args, nargs, kw, names, 1, 0, v)) return V_ERR;
+    if (!IS_UNBOUND(v[0]) && !torch_to_device(v[0], &dev)) return V_ERR;
+    TsGenerator *g = rt_alloc(sizeof *g);
+    if (!g) return V_ERR;
+    ts_generator_init(g);
+    return gen_alloc(g, true);
+}
+
+static Value gen_repr(Value self)
+{
+    return str_fmt("<torch._C.Generator object at %p>", (void *)self.o);
+}
+
+TsGenerator *torch_generator_arg(Value v, bool *ok)
+{
+    *ok = true;
+    if (IS_UNBOUND(v) || IS_NONE(v)) return NULL;
+    if (IS_TYPE(v, &generator_type)) return ((GenObj *)v.o)->g;
+    rt_raise(&exc_TypeError, "generator must be a torch.Generator, not %s", v_typename(v));
+    *ok = false;
+    return NULL;
+}
+
+/* Reads a seed the way PyTorch does: any Python int, wrapped to 64 bits. */
+static bool seed_arg(Value v, uint64_t *out)
+{
+    int64_t i;
+    if (IS_FLOAT(v)) {
+        rt_raise(&exc_TypeError, "manual_seed expected a long, but got float");
+        return false;
+    }
+    if (!num_index(v, &i)) return false;
+    *out = (uint64_t)i;
+    return true;
+}
+
+static Value g_manual_seed(Value *args, int nargs, KwArgs *kw)
+{
+    uint64_t s;
+    if (!args_nokw("manual_seed", kw) || !args_count("manual_seed", nargs - 1, 1, 1) ||
+        !seed_arg(args[1], &s))
+        return V_ERR;
+    ts_manual_seed(((GenObj *)args[0].o)->g, s);
+    return v_incref(args[0]);
+}
+
+static Value g_initial_seed(Value *args, int nargs, KwArgs *kw)
+{
+    if (!args_nokw("initial_seed", kw) || !args_count("initial_seed", nargs - 1, 0, 0))
+        return V_ERR;
+    return v_int((int64_t)ts_initial_seed(((GenObj *)args[0].o)->g));
+}
+
+static Value g_seed(Value *args, int nargs, KwArgs *kw)
+{
+    if (!args_nokw("seed", kw) || !args_count("seed", nargs - 1, 0, 0)) return V_ERR;
+    return v_int((int64_t)ts_seed(((GenObj *)args[0].o)->g));
+}
+
+/* The state as a ByteTensor of TS_RNG_STATE_SIZE bytes. */
+static Value state_of(TsGenerator *g)
+{
+    int64_t n = TS_RNG_STATE_SIZE;
+    TsTensor *t = ts_empty(1, &n, TS_UINT8, TS_CPU);
+    if (!t) return torch_raise_ts();
+    ts_generator_get_state(g, ts_data(t));
+    return torch_wrap(t);
+}
+
+static Value set_state_of(TsGenerator *g, Value st)
+{
+    TsTensor *t = torch_unwrap(st);
+    if (!t || t->dtype != TS_UINT8)
+        return rt_raise(&exc_TypeError, "expected a torch.ByteTensor, but got %s",
+                        t ? ts_dtype_legacy(t->dtype) : v_typename(st));
+    TsTensor *c = ts_contiguous(t);
+    if (!c) return torch_raise_ts();
+    int rc = ts_generator_set_state(g, ts_data(c), ts_numel(c));
+    ts_release(c);
+    return rc < 0 ? torch_raise_ts() : V_NONE;
+}
+
+static Value g_get_state(Value *args, int nargs, KwArgs *kw)
+{
+    if (!args_nokw("get_state", kw) || !args_count("get_state", nargs - 1, 0, 0)) return V_ERR;
+    return state_of(((GenObj *)args[0].o)->g);
+}
+
+static Value g_set_state(Value *args, int nargs, KwArgs *kw)
+{
+    if (!args_nokw("set_state", kw) || !args_count("set_state", nargs - 1, 1, 1)) return V_ERR;
+    Value r = set_state_of(((GenObj *)args[0].o)->g, args[1]);
+    return IS_ERR(r) ? r : v_incref(args[0]);
+}
+
+static const MethodDef gen_methods[] = {
+    {"manual_seed", g_manual_seed, "manual_seed(seed) -> Generator\n\nSets the seed for generating random numbers.", 0},
+    {"initial_seed", g_initial_seed, "initial_seed() -> int\n\nReturns the initial seed for generating random numbers.", 0},
+    {"seed", g_seed, "seed() -> int\n\nGets a non-deterministic random number from std::random_device or the current time and uses it to seed a Generator.", 0},
+    {"get_state", g_get_state, "get_state() -> Tensor\n\nReturns the Generator state as a torch.ByteTensor.", 0},
+    {"set_state", g_set_state, "set_state(new_state) -> void\n\nSets the Generator state.", 0},
+    {NULL, NULL, NULL, 0},
+};
+
+Type generator_type = {
+    .hdr = {IMMORTAL, &type_type}, .name = "Generator", .base = &object_type,
+    .doc = "Generator(device='cpu') -> Generator\n\nCreates and returns a generator object "
+           "that manages the state of the algorithm which produces pseudo random numbers.",
+    .basicsize = sizeof(GenObj), .new = gen_new, .dealloc = gen_dealloc, .repr = gen_repr,
+};
+
+/* ------------------------------------------------------------------ */
+/* module-level seeding                                                 */
+/* ------------------------------------------------------------------ */
+
+static Value f_manual_seed(Value *args, int nargs, KwArgs *kw)
+{
+    static const char *const names[] = {"seed"};
+    Value v[1];
+    uint64_t s;
+    if (!args_parse("manual_seed", args, nargs, kw, names, 1, 1, v) || !seed_arg(v[0], &s))
+        return V_ERR;
+    ts_manual_seed(ts_default_generator(), s);
+    return default_gen_value();
+}
+
+static Value f_initial_seed(Value *args, int nargs, KwArgs *kw)
+{
+    (void)args;
+    if (!args_nokw("initial_seed", kw) || !args_count("initial_seed", nargs, 0, 0)) return V_ERR;
+    return v_int((int64_t)ts_initial_seed(ts_default_generator()));
+}
+
+static Value f_seed(Value *args, int nargs, KwArgs *kw)
+{
+    (void)args;
+    if (!args_nokw("seed", kw) || !args_count("seed", nargs, 0, 0)) return V_ERR;
+    return v_int((int64_t)ts_seed(ts_default_generator()));
+}
+
+static Value f_get_rng_state(Value *args, int nargs, KwArgs *kw)
+{
+    (void)args;
+    if (!args_nokw("get_rng_state", kw) || !args_count("get_rng_state", nargs, 0, 0))
+        return V_ERR;
+    return state_of(ts_default_generator());
+}
+
+static Value f_set_rng_state(Value *args, int nargs, KwArgs *kw)
+{
+    static const char *const names[] = {"new_state"};
+    Value v[1];
+    if (!args_parse("set_rng_state", args, nargs, kw, names, 1, 1, v)) return V_ERR;
+    return set_state_of(ts_default_generator(), v[0]);
+}
+
+/* ------------------------------------------------------------------ */
+/* sampling into a new tensor                                           */
+/* ------------------------------------------------------------------ */
+
+typedef enum { FILL_UNIFORM, FILL_NORMAL } FillKind;
+
+/* Makes empty(sizes) in the factory's dtype (default float) and fills it. */
+static Value sample_sized(int n, const int64_t *sizes, const TorchFactory *f, FillKind k,
+                          TsDType dflt)
+{
+    bool ok;
+    TsGenerator *g = torch_generator_arg(f->generator, &ok);
+    if (!ok) return V_ERR;
+    TsTensor *t = ts_empty(n, sizes, f->dtype == TS_UNDEF ? dflt : f->dtype, TS_CPU);
+    if (!t) return torch_raise_ts();
+    int rc = k == FILL_UNIFORM ? ts_uniform_(t, 0, 1, g) : ts_normal_(t, 0, 1, g);
+    if (rc < 0) {
+        ts_release(t);
+        return torch_raise_ts();
+    }
+    return torch_factory_finish(t, f);
+}
+
+static Value rand_common(const char *fname, FillKind k, Value *args, int nargs, KwArgs *kw)
+{
+    static const char *const names[] = {"size"};
+    Value v[1];
+    TorchFactory f;
+    int64_t sizes[TS_MAX_DIMS];
+    int n;
+    if (!torch_bind(fname, args, nargs, kw, names, 1, 0, v, &f, true)) return V_ERR;
+    if (!IS_UNBOUND(v[0]) ? !torch_size_arg(v[0], sizes, &n, fname)
+                          : !torch_to_sizes(args, nargs, sizes, &n, fname))
+        return V_ERR;
+    return sample_sized(n, sizes, &f, k, ts_default_float());
+}
+
+static Value f_rand(Value *a, int n, KwArgs *kw) { return rand_common("rand", FILL_UNIFORM, a, n, kw); }
+static Value f_randn(Value *a, int n, KwArgs *kw) { return rand_common("randn", FILL_NORMAL, a, n, kw); }
+
+static Value like_common(const char *fname, FillKind k, Value *args, int nargs, KwArgs *kw)
+{
+    static const char *const names[] = {"input"};
+    Value v[1];
+    TorchFactory f;
+    if (!torch_bind(fname, args, nargs, kw, names, 1, 1, v, &f, false)) return V_ERR;
+    TsTensor *in = torch_unwrap(v[0]);
+    if (!in)
+        return rt_raise(&exc_TypeError,
+                        "%s(): argument 'input' (position 1) must be Tensor, not %s", fname,
+                        v_typename(v[0]));
+    if (!f.device_given) f.device = in->device;
+    return sample_sized(in->ndim, in->sizes, &f, k, in->dtype);
+}
+
+static Value f_rand_like(Value *a, int n, KwArgs *kw) { return like_common("rand_like", FILL_UNIFORM, a, n, kw); }
+static Value f_randn_like(Value *a, int n, KwArgs *kw) { return like_common("randn_like", FILL_NORMAL, a, n, kw); }
+
+/* Fills a new int tensor with values in [low, high). */
+static Value randint_fill(int n, const int64_t *sizes, int64_t low, int64_t high,
+                          TorchFactory *f, TsDType dflt)
+{
+    bool ok;
+    TsGenerator *g = torch_generator_arg(f->generator, &ok);
+    if (!ok) return V_ERR;
+    TsTensor *t = ts_empty(n, sizes, f->dtype == TS_UNDEF ? dflt : f->dtype, TS_CPU);
+    if (!t) return torch_raise_ts();
+    if (ts_random_range_(t, low, high, g) < 0) {
+        ts_release(t);
+        return torch_raise_ts();
+    }
+    return torch_factory_finish(t, f);
+}
+
+/* randint(high, size) or randint(low, high, size). */
+static Value f_randint(Value *args, int nargs, KwArgs *kw)
+{
+    static const char *const names[] = {"low", "high", "size"};
+    Value v[3];
+    TorchFactory f;
+    int64_t low = 0, high, sizes[TS_MAX_DIMS];
+    int n;
+    if (!torch_bind("randint", args, nargs, kw, names, 3, 0, v, &f, false)) return V_ERR;
+    if (nargs == 2) { /* the (high, size) overload */
+        v[2] = v[1];
+        v[1] = v[0];
+        v[0] = V_UNBOUND;
+    }
+    if (IS_UNBOUND(v[1]) || IS_UNBOUND(v[2]))
+        return rt_raise(&exc_TypeError,
+                        "randint() received an invalid combination of arguments - got (%d "
+                        "arguments), but expected one of:\n * (int high, tuple of ints size, "
+                        "*, torch.Generator generator, Tensor out, torch.dtype dtype, "
+                        "torch.layout layout, torch.device device, bool pin_memory, bool "
+                        "requires_grad)\n * (int low, int high, tuple of ints size, *, "
+                        "torch.Generator generator, Tensor out, torch.dtype dtype, "
+                        "torch.layout layout, torch.device device, bool pin_memory, bool "
+                        "requires_grad)\n",
+                        nargs);
+    if ((!IS_UNBOUND(v[0]) && !torch_int_arg(v[0], &low, "randint", "low")) ||
+        !torch_int_arg(v[1], &high, "randint", "high") ||
+        !torch_size_arg(v[2], sizes, &n, "randint"))
+        return V_ERR;
+    return randint_fill(n, sizes, low, high, &f, TS_INT64);
+}
+
+static Value f_randint_like(Value *args, int nargs, KwArgs *kw)
+{
+    static const char *const names[] = {"input", "low", "high"};
+    Value v[3];
+    TorchFactory f;
+    int64_t low = 0, high;
+    if (!torch_bind("randint_like", args, nargs, kw, names, 3, 2, v, &f, false)) return V_ERR;
+    TsTensor *in = torch_unwrap(v[0]);
+    if (!in)
+        return rt_raise(&exc_TypeError,
+                        "randint_like(): argument 'input' (position 1) must be Tensor, not %s",
+                        v_typename(v[0]));
+    if (IS_UNBOUND(v[2])) { /* randint_like(input, high) */
+        v[2] = v[1];
+        v[1] = V_UNBOUND;
+    }
+    if ((!IS_UNBOUND(v[1]) && !torch_int_arg(v[1], &low, "randint_like", "low")) ||
+        !torch_int_arg(v[2], &high, "randint_like", "high"))
+        return V_ERR;
+    if (!f.device_given) f.device = in->device;
+    return randint_fill(in->ndim, in->sizes, low, high, &f, in->dtype);
+}
+
+static Value f_randperm(Value *args, int nargs, KwArgs *kw)
+{
+    static const char *const names[] = {"n"};
+    Value v[1];
+    TorchFactory f;
+    int64_t n;
+    bool ok;
+    if (!torch_bind("randperm", args, nargs, kw, names, 1, 1, v, &f, false) ||
+        !torch_int_arg(v[0], &n, "randperm", "n"))
+        return V_ERR;
+    TsGenerator *g = torch_generator_arg(f.generator, &ok);
+    if (!ok) return V_ERR;
+    if (n < 0)
+        return rt_raise(&exc_RuntimeError, "n must be non-negative, got%lld", (long long)n);
+    TsTensor *t = ts_randperm(n, f.dtype == TS_UNDEF ? TS_INT64 : f.dtype, g);
+    return torch_factory_finish(t, &f);
+}
+
+/* torch.normal's four overloads, chosen by which of mean/std are tensors. */
+static Value f_normal(Value *args, int nargs, KwArgs *kw)
+{
+    static const char *const names[] = {"mean", "std", "size"};
+    Value v[3];
+    TorchFactory f;
+    bool ok;
+    if (!torch_bind("normal", args, nargs, kw, names, 3, 1, v, &f, false)) return V_ERR;
+    TsGenerator *g = torch_generator_arg(f.generator, &ok);
+    if (!ok) return V_ERR;
+    TsTensor *mt = torch_unwrap(v[0]), *st = IS_UNBOUND(v[1]) ? NULL : torch_unwrap(v[1]);
+    double m = 0, s = 1;
+    if ((!mt && !torch_float_arg(v[0], &m, "normal", "mean")) ||
+        (!st && !IS_UNBOUND(v[1]) && !torch_float_arg(v[1], &s, "normal", "std")))
+        return V_ERR;
+    if (mt && st) return torch_factory_finish(ts_normal_tt(mt, st, g), &f);
+    if (mt) return torch_factory_finish(ts_normal_tf(mt, s, g), &f);
+    if (st) return torch_factory_finish(ts_normal_ft(m, st, g), &f);
+    int64_t sizes[TS_MAX_DIMS];
+    int n;
+    if (IS_UNBOUND(v[2]))
+        return rt_raise(&exc_TypeError,
+                        "normal() received an invalid combination of arguments - got (float, "
+                        "float), but expected one of:\n * (Tensor mean, Tensor std, *, "
+                        "torch.Generator generator, Tensor out)\n * (Tensor mean, float std, "
+                        "*, torch.Generator generator, Tensor out)\n * (float mean, Tensor "
+                        "std, *, torch.Generator generator, Tensor out)\n * (float mean, float "
+                        "std, tuple of ints size, *, torch.Generator generator, Tensor out, "
+                        "torch.dtype dtype, torch.layout layout, torch.device device, bool "
+                        "pin_memory, bool requires_grad)\n");
+    if (!torch_size_arg(v[2], sizes, &n, "normal")) return V_ERR;
+    TsTensor *t = ts_empty(n, sizes, f.dtype == TS_UNDEF ? ts_default_float() : f.dtype, TS_CPU);
+    if (!t) return torch_raise_ts();
+    if (ts_normal_(t, m, s, g) < 0) {
+        ts_release(t);
+        return torch_raise_ts();
+    }
+    return torch_factory_finish(t, &f);
+}
+
+static Value f_bernoulli(Value *args, int nargs, KwArgs *kw)
+{
+    static const char *const names[] = {"input", "p"};
+    Value v[2];
+    TorchFactory f;
+    bool ok;
+    if (!torch_bind("bernoulli", args, nargs, kw, names, 2, 1, v, &f, false)) return V_ERR;
+    TsGenerator *g = torch_generator_arg(f.generator, &ok);
+    TsTensor *in = torch_unwrap(v[0]);
+    if (!ok) return V_ERR;
+    if (!in)
+        return rt_raise(&exc_TypeError,
+                        "bernoulli(): argument 'input' (position 1) must be Tensor, not %s",
+                        v_typename(v[0]));
+    if (IS_UNBOUND(v[1]) || IS_NONE(v[1])) return torch_factory_finish(ts_bernoulli(in, g), &f);
+    double p;
+    if (!torch_float_arg(v[1], &p, "bernoulli", "p")) return V_ERR;
+    TsTensor *t = ts_empty_like(in, TS_UNDEF);
+    if (t && ts_bernoulli_scalar_(t, p, g) < 0) {
+        ts_release(t);
+        t = NULL;
+    }
+    return torch_factory_finish(t, &f);
+}
+
+static Value f_multinomial(Value *args, int nargs, KwArgs *kw)
+{
+    static const char *const names[] = {"input", "num_samples", "replacement"};
+    Value v[3];
+    TorchFactory f;
+    int64_t n;
+    bool ok, repl = false;
+    if (!torch_bind("multinomial", args, nargs, kw, names, 3, 2, v, &f, false) ||
+        !torch_int_arg(v[1], &n, "multinomial", "num_samples"))
+        return V_ERR;
+    TsGenerator *g = torch_generator_arg(f.generator, &ok);
+    TsTensor *in = torch_unwrap(v[0]);
+    if (!ok) return V_ERR;
+    if (!in)
+        return rt_raise(&exc_TypeError,
+                        "multinomial(): argument 'input' (position 1) must be Tensor, not %s",
+                        v_typename(v[0]));
+    if (!IS_UNBOUND(v[2])) {
+        int b = v_truth(v[2]);
+        if (b < 0) return V_ERR;
+        repl = b;
+    }
+    return torch_factory_finish(ts_multinomial(in, n, repl, g), &f);
+}
+
+/* ------------------------------------------------------------------ */
+/* in-place Tensor methods                                              */
+/* ------------------------------------------------------------------ */
+
+/* Binds self + (names...) + generator=; returns the generator. */
+static bool bind_inplace(const char *fname, Value *args, int nargs, KwArgs *kw,
+                         const char *const *names, int nn, Value *v, TsGenerator **g)
+{
+    TorchFactory f;
+    bool ok;
+    if (!torch_bind(fname, args + 1, nargs - 1, kw, names, nn, 0, v, &f, false)) return false;
+    *g = torch_generator_arg(f.generator, &ok);
+    return ok;
+}
+
+/* The in-place method's result: self itself, or the library's error. */
+static Value inplace_result(Value self, int rc)
+{
+    if (rc < 0) return torch_raise_ts();
+    return v_incref(self);
+}
+
+static bool opt_float(Value v, double *out, const char *fname, const char *name)
+{
+    return IS_UNBOUND(v) || torch_float_arg(v, out, fname, name);
+}
+
+static Value m_uniform_(Value *args, int nargs, KwArgs *kw)
+{
+    static const char *const names[] = {"from", "to"};
+    Value v[2];
+    TsGenerator *g;
+    double a = 0, b = 1;
+    if (!bind_inplace("uniform_", args, nargs, kw, names, 2, v, &g) ||
+        !opt_float(v[0], &a, "uniform_", "from") || !opt_float(v[1], &b, "uniform_", "to"))
+        return V_ERR;
+    return inplace_result(args[0], ts_uniform_(torch_unwrap(args[0]), a, b, g));
+}
+
+static Value m_normal_(Value *args, int nargs, KwArgs *kw)
+{
+    static const char *const names[] = {"mean", "std"};
+    Value v[2];
+    TsGenerator *g;
+    double m = 0, s = 1;
+    if (!bind_inplace("normal_", args, nargs, kw, names, 2, v, &g) ||
+        !opt_float(v[0], &m, "normal_", "mean") || !opt_float(v[1], &s, "normal_", "std"))
+        return V_ERR;
+    return inplace_result(args[0], ts_normal_(torch_unwrap(args[0]), m, s, g));
+}
+
+/* random_() / random_(to) / random_(from, to) / random_(from, None). */
+static Value m_random_(Value *args, int nargs, KwArgs *kw)
+{
+    static const char *const names[] = {"from", "to"};
+    Value v[2];
+    TsGenerator *g;
+    TsTensor *t = torch_unwrap(args[0]);
+    int64_t lo = 0, hi;
+    if (!bind_inplace("random_", args, nargs, kw, names, 2, v, &g)) return V_ERR;
+    if (IS_UNBOUND(v[0]) && IS_UNBOUND(v[1])) return inplace_result(args[0], ts_random_(t, g));
+    if (nargs == 2 && IS_UNBOUND(v[1])) { /* random_(to) */
+        if (!torch_int_arg(v[0], &hi, "random_", "to")) return V_ERR;
+        return inplace_result(args[0], ts_random_range_(t, 0, hi, g));
+    }
+    if (!IS_UNBOUND(v[0]) && !torch_int_arg(v[0], &lo, "random_", "from")) return V_ERR;
+    if (IS_UNBOUND(v[1]) || IS_NONE(v[1])) return inplace_result(args[0], ts_random_from_(t, lo, g));
+    if (!torch_int_arg(v[1], &hi, "random_", "to")) return V_ERR;
+    return inplace_result(args[0], ts_random_range_(t, lo, hi, g));
+}
+
+static Value m_bernoulli_(Value *args, int nargs, KwArgs *kw)
+{
+    static const char *const names[] = {"p"};
+    Value v[1];
+    TsGenerator *g;
+    double p = 0.5;
+    if (!bind_inplace("bernoulli_", args, nargs, kw, names, 1, v, &g) ||
+        !opt_float(v[0], &p, "bernoulli_", "p"))
+        return V_ERR;
+    return inplace_result(args[0], ts_bernoulli_scalar_(torch_unwrap(args[0]), p, g));
+}
+
+static Value m_exponential_(Value *args, int nargs, KwArgs *kw)
+{
+    static const char *const names[] = {"lambd"};
+    Value v[1];
+    TsGenerator *g;
+    double l = 1;
+    if (!bind_inplace("exponential_", args, nargs, kw, names, 1, v, &g) ||
+        !opt_float(v[0], &l, "exponential_", "lambd"))
+        return V_ERR;
+    return inplace_result(args[0], ts_exponential_(torch_unwrap(args[0]), l, g));
+}
+
+/* Tensor.bernoulli() / Tensor.multinomial(n): the functions with self first. */
+static Value m_bernoulli(Value *args, int nargs, KwArgs *kw) { return f_bernoulli(args, nargs, kw); }
+static Value m_multinomial(Value *args, int nargs, KwArgs *kw) { return f_multinomial(args, nargs, kw); }
+
+/* ------------------------------------------------------------------ */
+/* registration                                                         */
+/* ------------------------------------------------------------------ */
+
+#define FACTORY_KW "*, generator=None, out=None, dtype=None, layout=torch.strided, device=None, requires_grad=False"
+
+static const MethodDef random_functions[] = {
+    {"manual_seed", f_manual_seed, "manual_seed(seed) -> Generator\n\nSets the seed for generating random numbers. Returns a torch.Generator object.", 0},
+    {"initial_seed", f_initial_seed, "initial_seed() -> int\n\nReturns the initial seed for generating random numbers as a Python long.", 0},
+    {"seed", f_seed, "seed() -> int\n\nSets the seed for generating random numbers to a non-deterministic random number.", 0},
+    {"get_rng_state", f_get_rng_state, "get_rng_state() -> Tensor\n\nReturns the random number generator state as a torch.ByteTensor.", 0},
+    {"set_rng_state", f_set_rng_state, "set_rng_state(new_state) -> None\n\nSets the random number generator state.", 0},
+    {"rand", f_rand, "rand(*size, " FACTORY_KW ") -> Tensor\n\nReturns a tensor filled with random numbers from a uniform distribution on the interval [0, 1).", 0},
+    {"randn", f_randn, "randn(*size, " FACTORY_KW ") -> Tensor\n\nReturns a tensor filled with random numbers from a normal distribution with mean 0 and variance 1.", 0},
+    {"randint", f_randint, "randint(low=0, high, size, " FACTORY_KW ") -> Tensor\n\nReturns a tensor filled with random integers generated uniformly between low (inclusive) and high (exclusive).", 0},
+    {"randperm", f_randperm, "randperm(n, " FACTORY_KW ") -> Tensor\n\nReturns a random permutation of integers from 0 to n - 1.", 0},
+    {"normal", f_normal, "normal(mean, std, size=None, *, generator=None, out=None) -> Tensor\n\nReturns a tensor of random numbers drawn from separate normal distributions whose mean and standard deviation are given.", 0},
+    {"rand_like", f_rand_like, "rand_like(input, *, dtype=None, layout=None, device=None, requires_grad=False) -> Tensor\n\nReturns a tensor with the same size as input that is filled with random numbers from a uniform distribution on the interval [0, 1).", 0},
+    {"randn_like", f_randn_like, "randn_like(input, *, dtype=None, layout=None, device=None, requires_grad=False) -> Tensor\n\nReturns a tensor with the same size as input that is filled with random numbers from a normal distribution with mean 0 and variance 1.", 0},
+    {"randint_like", f_randint_like, "randint_like(input, low=0, high, *, dtype=None, layout=torch.strided, device=None, requires_grad=False) -> Tensor\n\nReturns a tensor with the same shape as Tensor input filled with random integers generated uniformly between low (inclusive) and high (exclusive).", 0},
+    {"bernoulli", f_bernoulli, "bernoulli(input, *, generator=None, out=None) -> Tensor\n\nDraws binary random numbers (0 or 1) from a Bernoulli distribution.", 0},
+    {"multinomial", f_multinomial, "multinomial(input, num_samples, replacement=False, *, generator=None, out=None) -> LongTensor\n\nReturns a tensor where each row contains num_samples indices sampled from the multinomial probability distribution located in the corresponding row of tensor input.", 0},
+    {NULL, NULL, NULL, 0},
+};
+
+static const MethodDef random_methods[] = {
+    {"uniform_", m_uniform_, "uniform_(from=0, to=1, *, generator=None) -> Tensor\n\nFills self tensor with numbers sampled from the continuous uniform distribution.", 0},
+    {"normal_", m_normal_, "normal_(mean=0, std=1, *, generator=None) -> Tensor\n\nFills self tensor with elements samples from the normal distribution parameterized by mean and std.", 0},
+    {"random_", m_random_, "random_(from=0, to=None, *, generator=None) -> Tensor\n\nFills self tensor with numbers sampled from the discrete uniform distribution over [from, to - 1].", 0},
+    {"bernoulli_", m_bernoulli_, "bernoulli_(p=0.5, *, generator=None) -> Tensor\n\nFills each location of self with an independent sample from Bernoulli(p).", 0},
+    {"exponential_", m_exponential_, "exponential_(lambd=1, *, generator=None) -> Tensor\n\nFills self tensor with elements drawn from the exponential distribution.", 0},
+    {"bernoulli", m_bernoulli, "bernoulli(*, generator=None) -> Tensor\n\nReturns a result tensor where each result[i] is independently sampled from Bernoulli(self[i]).", 0},
+    {"multinomial", m_multinomial, "multinomial(num_samples, replacement=False, *, generator=None) -> Tensor\n\nSee torch.multinomial().", 0},
+    {NULL, NULL, NULL, 0},
+};
+
+bool torch_distributions_init(Value torch); /* torch_distributions.c */
+
+bool torch_random_init(Value torch)
+{
+    type_add_methods(&generator_type, gen_methods);
+    module_add_functions(torch, random_functions);
+    type_add_methods(&tensor_type, random_methods);
+    Value gt = v_obj(&generator_type);
+    if (dict_set_cstr(((Module *)torch.o)->dict, "Generator", gt) < 0) return false;
+    Value dg = default_gen_value();
+    if (IS_ERR(dg) || dict_set_cstr(((Module *)torch.o)->dict, "default_generator", dg) < 0)
+        return false;
+    v_decref(dg);
+    return torch_distributions_init(torch);
+}

@@ -1,0 +1,440 @@
+/* torch_sig.c — the op table's signature strings: parsing them once and
+ * binding each call's arguments against them.
+ *
+ * A row's signature is PyTorch's python_arg_parser form, overloads
+ * separated by " | ":
+ *     max(Tensor input) | max(Tensor input, int dim, bool keepdim=False)
+ * Parameters are `TYPE NAME[=DEFAULT]`; TYPE is one of Tensor, Scalar,
+ * TensorOrScalar, int, int[] (prefix the name with `*` to take varargs:
+ * `int[] *size` accepts view(2, 3) and view((2, 3))), dim (an int or a
+ * tuple of ints), bool, float, ScalarType, Device, Generator, Tensor[],
+ * str, Any (layout/memory_format: accepted, ignored); a trailing `?`
+ * admits None.  A bare `*` starts the keyword-only parameters.
+ *
+ * Binding tries the overloads in order and keeps the first that fits;
+ * conversion happens while binding, so an impl reads ready C values from
+ * TorchCall.a[] (see torch_obj.h).
+ */
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "objects.h"
+#include "torch_private.h"
+
+/* ------------------------------------------------------------------ */
+/* parsing                                                              */
+/* ------------------------------------------------------------------ */
+
+static const struct { const char *name; TorchParamKind kind; } kind_names[] = {
+    {"Tensor", PK_TENSOR},   {"Scalar", PK_SCALAR},     {"TensorOrScalar", PK_TS},
+    {"int", PK_INT},         {"int[]", PK_INTLIST},     {"dim", PK_DIM},
+    {"bool", PK_BOOL},       {"float", PK_FLOAT},       {"ScalarType", PK_DTYPE},
+    {"Device", PK_DEVICE},   {"Generator", PK_GENERATOR}, {"Tensor[]", PK_TENSORLIST},
+    {"str", PK_STR},         {"Any", PK_ANY},
+};
+
+static bool bad_sig(const char *text)
+{
+    rt_raise(&exc_RuntimeError, "torch op table: malformed signature '%s'", text);
+    return false;
+}
+
+/* Parses one "TYPE[?] [*]NAME[=DEFAULT]" between start and end. */
+static bool parse_param(const char *s, size_t len, TorchParam *p, bool kwonly)
+{
+    char buf[96];
+    if (len >= sizeof buf) return false;
+    memcpy(buf, s, len);
+    buf[len] = 0;
+    char *sp = strchr(buf, ' ');
+    if (!sp) return false;
+    *sp = 0;
+    char *type = buf, *name = sp + 1;
+    size_t tl = strlen(type);
+    memset(p, 0, sizeof *p);
+    p->kwonly = kwonly;
+    if (tl && type[tl - 1] == '?') {
+        p->optional = true;
+        type[--tl] = 0;
+    }
+    bool found = false;
+    for (size_t i = 0; i < sizeof kind_names / sizeof *kind_names; i++)
+        if (!strcmp(kind_names[i].name, type)) {
+            p->kind = kind_names[i].kind;
+            found = true;
+        }
+    if (!found) return false;
+    if (*name == '*') {
+        p->varargs = true;
+        name++;
+    }
+    char *eq = strchr(name, '=');
+    if (eq) {
+        *eq = 0;
+        p->has_default = true;
+        snprintf(p->dflt, sizeof p->dflt, "%s", eq + 1);
+        if (!strcmp(p->dflt, "None")) p->optional = true;
+    }
+    snprintf(p->name, sizeof p->name, "%s", name);
+    return true;
+}
+
+static bool parse_one(const char *s, size_t len, TorchSig *sig)
+{
+    memset(sig, 0, sizeof *sig);
+    snprintf(sig->text, sizeof sig->text, "%.*s", (int)len, s);
+    const char *lp = memchr(s, '(', len), *rp = NULL;
+    for (const char *q = s + len; q > s; q--)
+        if (q[-1] == ')') { rp = q - 1; break; }
+    if (!lp || !rp || rp < lp) return false;
+    snprintf(sig->name, sizeof sig->name, "%.*s", (int)(lp - s), s);
+    bool kwonly = false;
+    const char *p = lp + 1;
+    while (p < rp) {
+        while (p < rp && *p == ' ') p++;
+        const char *e = p;
+        while (e < rp && *e != ',') e++;
+        size_t n = (size_t)(e - p);
+        while (n && p[n - 1] == ' ') n--;
+        if (n == 1 && *p == '*') kwonly = true;
+        else if (n) {
+            if (sig->n >= TORCH_MAX_PARAMS || !parse_param(p, n, &sig->p[sig->n], kwonly))
+                return false;
+            sig->n++;
+        }
+        p = e + 1;
+    }
+    return true;
+}
+
+bool torch_sig_parse(const char *text, TorchSigSet *out)
+{
+    out->n = 0;
+    const char *s = text;
+    while (*s) {
+        while (*s == ' ') s++;
+        const char *e = strstr(s, " | ");
+        size_t len = e ? (size_t)(e - s) : strlen(s);
+        if (out->n >= TORCH_MAX_OVERLOADS || !parse_one(s, len, &out->s[out->n]))
+            return bad_sig(text);
+        out->n++;
+        if (!e) break;
+        s = e + 3;
+    }
+    return out->n > 0 || bad_sig(text);
+}
+
+/* ------------------------------------------------------------------ */
+/* conversion of one argument                                           */
+/* ------------------------------------------------------------------ */
+
+/* Why a value did not fit (for the error message of a lone overload). */
+typedef struct BindErr {
+    char msg[256];
+} BindErr;
+
+static bool fail(BindErr *e, const char *fname, const TorchParam *p, int pos, Value v,
+                 const char *want)
+{
+    if (pos >= 0)
+        snprintf(e->msg, sizeof e->msg, "%s(): argument '%s' (position %d) must be %s, not %s",
+                 fname, p->name, pos + 1, want, v_typename(v));
+    else
+        snprintf(e->msg, sizeof e->msg, "%s(): argument '%s' must be %s, not %s", fname,
+                 p->name, want, v_typename(v));
+    return false;
+}
+
+static bool to_tensor_list(Value v, TorchArg *a)
+{
+    Value *items, tmp = V_UNBOUND;
+    int64_t n;
+    if (!IS_OBJ(v) || (!v_isinstance(v, &tuple_type) && !IS_TYPE(v, &list_type))) return false;
+    if (!seq_items(v, &items, &n, &tmp)) {
+        rt_exc_clear();
+        return false;
+    }
+    a->tl = n ? malloc(sizeof(TsTensor *) * (size_t)n) : NULL;
+    bool ok = !n || a->tl;
+    for (int64_t i = 0; ok && i < n; i++) ok = (a->tl[i] = torch_unwrap(items[i])) != NULL;
+    a->n = (int)n;
+    v_decref(tmp);
+    if (!ok) {
+        free(a->tl);
+        a->tl = NULL;
+    }
+    return ok;
+}
+
+/* A 0-dim (or one-element) tensor passed where PyTorch takes a Scalar. */
+static bool tensor_as_scalar(Value v, TsScalar *s)
+{
+    TsTensor *t = torch_unwrap(v);
+    return t && t->ndim == 0 && ts_item(t, s) == 0;
+}
+
+/* Converts v for parameter p into a; false (with e filled) if it does not
+ * fit.  Python exceptions raised by conversions are cleared: another
+ * overload may fit. */
+static bool convert(const char *fname, const TorchParam *p, int pos, Value v, TorchArg *a,
+                    BindErr *e)
+{
+    a->v = v;
+    a->given = true;
+    if (IS_NONE(v)) {
+        a->none = true;
+        if (p->optional || p->kind == PK_ANY) return true;
+    }
+    switch (p->kind) {
+    case PK_TENSOR:
+        if ((a->t = torch_unwrap(v))) return a->is_tensor = true;
+        return fail(e, fname, p, pos, v, "Tensor");
+    case PK_SCALAR:
+        if (torch_to_scalar(v, &a->s) || tensor_as_scalar(v, &a->s)) return true;
+        return fail(e, fname, p, pos, v, "Number");
+    case PK_TS:
+        if ((a->t = torch_unwrap(v))) return a->is_tensor = true;
+        if (torch_to_scalar(v, &a->s)) return true;
+        return fail(e, fname, p, pos, v, "Tensor");
+    case PK_INT:
+        if (IS_INT(v)) { a->i = v.i; return true; }
+        if (IS_BOOL(v)) { a->i = v.b; return true; }
+        {
+            TsScalar s;
+            if (tensor_as_scalar(v, &s) && !s.is_float) { a->i = s.i; return true; }
+        }
+        return fail(e, fname, p, pos, v, "int");
+    case PK_INTLIST:
+    case PK_DIM:
+        if (IS_INT(v)) {
+            a->list[0] = v.i;
+            a->n = 1;
+            return true;
+        }
+        if (torch_to_sizes(&v, 1, a->list, &a->n, fname)) return true;
+        rt_exc_clear();
+        return fail(e, fname, p, pos, v, "tuple of ints");
+    case PK_BOOL:
+        if (IS_BOOL(v)) { a->i = v.b; return true; }
+        return fail(e, fname, p, pos, v, "bool");
+    case PK_FLOAT:
+        if (IS_FLOAT(v) || IS_INT(v) || IS_BOOL(v)) {
+            a->f = IS_FLOAT(v) ? v.f : IS_INT(v) ? (double)v.i : v.b;
+            return true;
+        }
+        {
+            TsScalar s;
+            if (tensor_as_scalar(v, &s)) { a->f = ts_scalar_to_f64(s); return true; }
+        }
+        return fail(e, fname, p, pos, v, "float");
+    case PK_DTYPE: {
+        TsDType dt;
+        if (torch_to_dtype(v, &dt)) { a->i = dt; return true; }
+        rt_exc_clear();
+        return fail(e, fname, p, pos, v, "torch.dtype");
+    }
+    case PK_DEVICE: {
+        int id;
+        if (IS_TYPE(v, &str_type) || IS_TYPE(v, &device_type) || IS_INT(v)) {
+            if (!torch_to_device(v, &id)) {
+                snprintf(e->msg, sizeof e->msg, "!");   /* keep the raised error */
+                return false;
+            }
+            a->i = id;
+            return true;
+        }
+        return fail(e, fname, p, pos, v, "torch.device");
+    }
+    case PK_TENSORLIST:
+        if (to_tensor_list(v, a)) return true;
+        return fail(e, fname, p, pos, v, "tuple of Tensors");
+    case PK_STR:
+        if (IS_TYPE(v, &str_type)) { a->str = str_cstr(v); return true; }
+        return fail(e, fname, p, pos, v, "str");
+    case PK_GENERATOR:
+    case PK_ANY:
+        return true;
+    }
+    return false;
+}
+
+/* The value of a default written in the signature. */
+static void apply_default(const TorchParam *p, TorchArg *a)
+{
+    a->v = V_NONE;
+    a->given = false;
+    if (!p->has_default || !strcmp(p->dflt, "None")) {
+        a->none = true;
+        if (p->kind == PK_DTYPE) a->i = TS_UNDEF;
+        return;
+    }
+    const char *d = p->dflt;
+    switch (p->kind) {
+    case PK_BOOL: a->i = !strcmp(d, "True"); break;
+    case PK_INT: a->i = strtoll(d, NULL, 10); break;
+    case PK_FLOAT: a->f = !strcmp(d, "inf") ? INFINITY : strtod(d, NULL); break;
+    case PK_SCALAR:
+    case PK_TS:
+        a->s = strpbrk(d, ".e") ? ts_scalar_f(strtod(d, NULL)) : ts_scalar_i(strtoll(d, NULL, 10));
+        break;
+    case PK_INTLIST:
+    case PK_DIM:
+        /* "[]" or "[0, 1]" */
+        a->n = 0;
+        for (const char *q = d; *q && a->n < TS_MAX_DIMS; q++)
+            if (isdigit((unsigned char)*q) || *q == '-') {
+                char *end;
+                a->list[a->n++] = strtoll(q, &end, 10);
+                q = end - 1;
+            }
+        break;
+    case PK_STR: a->str = NULL; break;
+    default: break;
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* binding                                                              */
+/* ------------------------------------------------------------------ */
+
+static int find_param(const TorchSig *s, const char *name)
+{
+    for (int i = 0; i < s->n; i++)
+        if (!strcmp(s->p[i].name, name)) return i;
+    return -1;
+}
+
+/* Varargs ints: x.view(2, 3), torch.zeros(2, 3). */
+static bool bind_varargs(const char *fname, const TorchParam *p, Value *pos, int npos, int *k,
+                         TorchArg *a, BindErr *e)
+{
+    int cnt = npos - *k;
+    if (cnt == 1 || !(IS_INT(pos[*k]) || torch_is_tensor(pos[*k])))
+        return convert(fname, p, *k, pos[(*k)++], a, e);
+    if (!torch_to_sizes(pos + *k, cnt, a->list, &a->n, fname)) {
+        rt_exc_clear();
+        return fail(e, fname, p, *k, pos[*k], "tuple of ints");
+    }
+    a->v = pos[*k];
+    a->given = true;
+    *k = npos;
+    return true;
+}
+
+static bool bind_one(const TorchSig *s, const char *fname, Value *pos, int npos, KwArgs *kw,
+                     TorchCall *c, BindErr *e)
+{
+    bool set[TORCH_MAX_PARAMS] = {0};
+    memset(c->a, 0, sizeof c->a);
+    c->n = s->n;
+    int k = 0;
+    for (int i = 0; i < s->n && k < npos; i++) {
+        const TorchParam *p = &s->p[i];
+        if (p->kwonly) break;
+        bool ok;
+        if (p->varargs) ok = bind_varargs(fname, p, pos, npos, &k, &c->a[i], e);
+        else ok = convert(fname, p, k, pos[k], &c->a[i], e), k++;
+        if (!ok) return false;
+        set[i] = true;
+    }
+    if (k < npos) {
+        int maxpos = 0;
+        for (int i = 0; i < s->n && !s->p[i].kwonly; i++) maxpos++;
+        snprintf(e->msg, sizeof e->msg, "%s() takes %d positional argument%s but %d %s given",
+                 fname, maxpos, maxpos == 1 ? "" : "s", npos, npos == 1 ? "was" : "were");
+        return false;
+    }
+    for (int j = 0; kw && j < kw->n; j++) {
+        const char *name = ((Str *)kw->names[j])->data;
+        int i = find_param(s, name);
+        if (i < 0) {
+            snprintf(e->msg, sizeof e->msg, "%s() got an unexpected keyword argument '%s'",
+                     fname, name);
+            return false;
+        }
+        if (set[i]) {
+            snprintf(e->msg, sizeof e->msg, "%s() got multiple values for argument '%s'",
+                     fname, name);
+            return false;
+        }
+        if (!convert(fname, &s->p[i], -1, kw->vals[j], &c->a[i], e)) return false;
+        set[i] = true;
+    }
+    for (int i = 0; i < s->n; i++) {
+        if (set[i]) continue;
+        if (!s->p[i].has_default && !s->p[i].optional) {
+            snprintf(e->msg, sizeof e->msg,
+                     "%s() missing 1 required positional arguments: \"%s\"", fname,
+                     s->p[i].name);
+            return false;
+        }
+        apply_default(&s->p[i], &c->a[i]);
+    }
+    int oi = find_param(s, "out");
+    c->out = oi >= 0 && c->a[oi].given && !c->a[oi].none ? c->a[oi].t : NULL;
+    c->out_v = c->out ? c->a[oi].v : V_UNBOUND;
+    return true;
+}
+
+/* "(Tensor, str)" for the invalid-combination message. */
+static void describe_args(char *buf, size_t n, Value *pos, int npos, KwArgs *kw)
+{
+    size_t len = (size_t)snprintf(buf, n, "(");
+    for (int i = 0; i < npos && len < n; i++)
+        len += (size_t)snprintf(buf + len, n - len, "%s%s", i ? ", " : "", v_typename(pos[i]));
+    for (int j = 0; kw && j < kw->n && len < n; j++)
+        len += (size_t)snprintf(buf + len, n - len, "%s%s=%s", (npos || j) ? ", " : "",
+                                ((Str *)kw->names[j])->data, v_typename(kw->vals[j]));
+    if (len < n) snprintf(buf + len, n - len, ")");
+}
+
+static void raise_no_match(const TorchSigSet *set, const char *fname, Value *pos, int npos,
+                           KwArgs *kw, BindErr *last)
+{
+    if (set->n == 1) {
+        rt_raise(&exc_TypeError, "%s", last->msg);
+        return;
+    }
+    char got[256], exp[1024];
+    describe_args(got, sizeof got, pos, npos, kw);
+    size_t len = 0;
+    exp[0] = 0;
+    for (int i = 0; i < set->n && len < sizeof exp; i++) {
+        const char *t = set->s[i].text, *lp = strchr(t, '(');
+        len += (size_t)snprintf(exp + len, sizeof exp - len, "\n * %s", lp ? lp : t);
+    }
+    rt_raise(&exc_TypeError,
+             "%s() received an invalid combination of arguments - got %s, but expected one of:%s",
+             fname, got, exp);
+}
+
+bool torch_sig_bind(const TorchSigSet *set, const char *fname, Value self, Value *args,
+                    int nargs, KwArgs *kw, TorchCall *c, bool is_method)
+{
+    /* For methods self is args[0] already (cfunc_call prepends it), so it
+     * binds the first parameter like torch.X's `input`. */
+    (void)self;
+    (void)is_method;
+    Value *pos = args;
+    int npos = nargs;
+    BindErr e = {{0}};
+    for (int o = 0; o < set->n; o++) {
+        c->overload = o;
+        if (bind_one(&set->s[o], fname, pos, npos, kw, c, &e)) return true;
+        if (!strcmp(e.msg, "!")) return false;   /* a device error stays raised */
+        torch_call_free(c);
+    }
+    raise_no_match(set, fname, pos, npos, kw, &e);
+    return false;
+}
+
+void torch_call_free(TorchCall *c)
+{
+    for (int i = 0; i < c->n; i++) {
+        free(c->a[i].tl);
+        c->a[i].tl = NULL;
+    }
+}
