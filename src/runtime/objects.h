@@ -48,6 +48,9 @@ void sb_free(StrBuf *b);
 int64_t str_hash_bytes(const char *p, int64_t n);
 bool str_eq(Value a, Value b);                   /* both Str */
 Value str_concat(Value a, Value b);              /* both Str */
+/* a + b, STEALING the caller's reference to a: appends in place when that
+ * was the only reference (for the VM's `s += t`, after clearing s's slot). */
+Value str_append_steal(Value a, Value b);
 Value str_repr_of(const char *p, int64_t n);     /* Python's repr of a str */
 Value str_from_codepoint(uint32_t cp);
 int64_t str_char_offset(const Str *s, int64_t index); /* byte offset of code point */

@@ -6,6 +6,7 @@
  * shared, and str_intern keeps one immortal copy of identifiers and
  * attribute names so dict lookups on them compare pointers first.
  */
+#include <malloc.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -496,7 +497,6 @@ static Value str_binop(BinOp op, Value a, Value b)
 /* s += t: when s is the only reference and its block has room (glibc's
  * malloc_usable_size), append in place; otherwise build a new string with
  * spare room so that a loop of += runs in amortised linear time. */
-#include <malloc.h>
 static Value str_inplace(BinOp op, Value a, Value b)
 {
     if (op != OP_ADD || !IS_TYPE(a, &str_type) || !IS_TYPE(b, &str_type))
@@ -520,6 +520,35 @@ static Value str_inplace(BinOp op, Value a, Value b)
     s->len = need;
     s->nchars = x->nchars + y->nchars;
     return v_obj(s);
+}
+
+/* a + b where the caller gives up its reference to a (the VM's `s += t`
+ * on a variable it has just cleared).  When that was the only reference
+ * the bytes are appended in place, growing the block geometrically, so a
+ * loop of += is linear like CPython's. */
+Value str_append_steal(Value a, Value b)
+{
+    Str *x = S(a), *y = S(b);
+    if (x->hdr.rc != 1 || x->interned || x->len < 2) {
+        Value r = str_concat(a, b);
+        v_decref(a);
+        return r;
+    }
+    if (y->len == 0) return a;
+    int64_t need = x->len + y->len;
+    if (malloc_usable_size(x) < STR_SIZE(need)) {
+        Str *nx = realloc(x, STR_SIZE(need + need / 2 + 16));
+        if (!nx) {
+            v_decref(a);
+            return rt_nomem();
+        }
+        x = nx;
+    }
+    memcpy(x->data + x->len, y->data, (size_t)y->len + 1);
+    x->len = need;
+    x->nchars += y->nchars;
+    x->hash = -1;
+    return v_obj(x);
 }
 
 static int64_t str_len(Value v) { return S(v)->nchars; }

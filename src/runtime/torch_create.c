@@ -773,5 +773,6 @@ bool torch_create_init(Value torch)
 {
     module_add_functions(torch, create_functions);
     type_add_methods(&tensor_type, create_methods);
+    type_add_methods(&tensor_type, torch_index_methods);
     return true;
 }

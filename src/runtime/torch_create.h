@@ -50,6 +50,9 @@ bool torch_size_arg(Value v, int64_t *sizes, int *n, const char *fname);
  * t[key] (NULL with the exception raised) and t[key] = val (-1). */
 TsTensor *torch_index_tensor(TsTensor *t, Value key);
 int torch_index_put(TsTensor *t, Value key, Value val);
+/* Tensor.index_put_ / index_put (torch_index.c), registered with the
+ * creation methods. */
+extern const MethodDef torch_index_methods[];
 
 /* The generator behind a torch.Generator value (torch_random.c); NULL
  * for None/UNBOUND (the default generator).  Raises TypeError and sets

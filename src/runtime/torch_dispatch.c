@@ -127,6 +127,20 @@ static const CFunc ip_tab[] = {
 #undef OP
 };
 
+Value torch_dispatch_direct(TorchCall *c)
+{
+    Value r = c->op->impl(c);
+    if (IS_ERR(r)) return r;
+    if (c->inplace) {
+        ts_bump_version(c->a[0].t);
+        v_decref(r);
+        r = v_incref(c->self);
+    }
+    if (torch_autograd_record && torch_grad_enabled && torch_call_has_ag(c))
+        r = torch_autograd_record(c->op, c, r);
+    return r;
+}
+
 Value torch_call_op(const char *name, Value *args, int nargs, KwArgs *kw)
 {
     const TorchOpDef *op = torch_op_find(name);

@@ -197,3 +197,73 @@ int torch_index_set(Value self, Value key, Value val)
     }
     return torch_index_put(torch_unwrap(self), key, val);
 }
+
+/* ------------------------------------------------------------------ */
+/* index_put_ / index_put: assignment through a tuple of index tensors   */
+/* ------------------------------------------------------------------ */
+
+/* Binds (indices, values, accumulate) and writes into t. */
+static bool index_put_into(const char *fname, TsTensor *t, Value *args, int nargs, KwArgs *kw)
+{
+    static const char *const names[] = {"indices", "values", "accumulate"};
+    Value v[3];
+    TsTensor *idx[TS_MAX_DIMS];
+    if (!args_parse(fname, args, nargs, kw, names, 3, 2, v)) return false;
+    TsTensor *val = torch_unwrap(v[1]);
+    if (!IS_OBJ(v[0]) || !(v_isinstance(v[0], &tuple_type) || v_isinstance(v[0], &list_type)) ||
+        !val) {
+        rt_raise(&exc_TypeError, "%s(): argument 'indices' must be tuple of Tensors, not %s",
+                 fname, v_typename(v[0]));
+        return false;
+    }
+    int64_t n;
+    Value *items;
+    Value tmp = V_UNBOUND;
+    if (!seq_items(v[0], &items, &n, &tmp)) return false;
+    bool ok = n <= TS_MAX_DIMS;
+    for (int64_t i = 0; ok && i < n; i++) {
+        idx[i] = IS_NONE(items[i]) ? NULL : torch_unwrap(items[i]);
+        ok = IS_NONE(items[i]) || idx[i];
+    }
+    v_decref(tmp);
+    if (!ok) {
+        rt_raise(&exc_TypeError, "%s(): argument 'indices' must be tuple of Tensors", fname);
+        return false;
+    }
+    int acc = IS_UNBOUND(v[2]) ? 0 : v_truth(v[2]);
+    if (acc < 0) return false;
+    if (ts_index_put_tensors_(t, (int)n, idx, ts_arg(val), acc) < 0) {
+        torch_raise_ts();
+        return false;
+    }
+    return true;
+}
+
+static Value m_index_put_(Value *args, int nargs, KwArgs *kw)
+{
+    if (!index_put_into("index_put_", torch_unwrap(args[0]), args + 1, nargs - 1, kw))
+        return V_ERR;
+    return v_incref(args[0]);
+}
+
+static Value m_index_put(Value *args, int nargs, KwArgs *kw)
+{
+    TsTensor *c = ts_clone(torch_unwrap(args[0]));
+    if (!c) return torch_raise_ts();
+    if (!index_put_into("index_put", c, args + 1, nargs - 1, kw)) {
+        ts_release(c);
+        return V_ERR;
+    }
+    return torch_wrap(c);
+}
+
+const MethodDef torch_index_methods[] = {
+    {"index_put_", m_index_put_,
+     "index_put_(indices, values, accumulate=False) -> Tensor\n\n"
+     "Puts values from the tensor values into the tensor self using the indices specified "
+     "in indices (which is a tuple of Tensors).", 0},
+    {"index_put", m_index_put,
+     "index_put(indices, values, accumulate=False) -> Tensor\n\n"
+     "Out-place version of index_put_().", 0},
+    {NULL, NULL, NULL, 0},
+};

@@ -219,6 +219,15 @@ extern bool torch_grad_enabled;
  * `requires_grad` test is the recorder's business). */
 bool torch_call_has_ag(const TorchCall *c);
 
+/* Frees a tensor value's autograd metadata when the value dies (set by
+ * the autograd layer; NULL: ag is always NULL). */
+extern void (*torch_ag_release)(struct AgMeta *ag);
+/* Attribute hooks of the autograd layer for requires_grad, grad, grad_fn,
+ * is_leaf ... on a Tensor value: return V_UNBOUND for "not mine" (NULL:
+ * the defaults of a tensor without autograd state are used). */
+extern Value (*torch_ag_getattr)(Value t, const char *name);
+extern int (*torch_ag_setattr)(Value t, const char *name, Value val); /* -2: not mine */
+
 /* Suffix hook of repr: the autograd layer sets it to report grad_fn /
  * requires_grad for a tensor value (fills ex); NULL: none. */
 struct TsFormatExtras;

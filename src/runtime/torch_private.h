@@ -7,6 +7,8 @@
 
 /* torch_types.c: Size and return_types slots (idempotent). */
 void torch_types_init(void);
+/* torch_obj.c: the Tensor type's dunder methods (idempotent via dict). */
+void torch_obj_init(void);
 
 /* ---- torch_sig.c: a parsed signature ---- */
 typedef struct TorchParam {
@@ -56,6 +58,17 @@ static inline bool torch_has(const TorchArg *a) { return a->given && !a->none; }
 /* Runs an op's impl with an already bound call plus the autograd hook
  * (the operator slots of torch_obj.c use it to skip argument binding). */
 Value torch_dispatch_direct(TorchCall *c);
+
+/* Result helpers (torch_ops_shape.c):
+ * torch_view_result: a view op's result; in place (squeeze_) it re-points
+ *   c->self at the new view.  nt NULL: raises the ts error.
+ * torch_copy_back: r computed out of place; for in-place / out= forms it is
+ *   copied into the target, which is returned.
+ * torch_tuple_of: a tuple of n tensors (takes the references and frees the
+ *   malloc'ed array). */
+Value torch_view_result(TorchCall *c, TsTensor *nt);
+Value torch_copy_back(TorchCall *c, TsTensor *r);
+Value torch_tuple_of(TsTensor **ts, int n);
 
 /* Impl declarations: one per row of torch_ops.def. */
 #define OP(name, sig, doc, flags, impl, deriv) Value impl(TorchCall *c);

@@ -96,7 +96,11 @@ static bool parse_one(const char *s, size_t len, TorchSig *sig)
     while (p < rp) {
         while (p < rp && *p == ' ') p++;
         const char *e = p;
-        while (e < rp && *e != ',') e++;
+        int depth = 0;   /* a default like [-2, -1] holds commas */
+        while (e < rp && (*e != ',' || depth)) {
+            depth += (*e == '[') - (*e == ']');
+            e++;
+        }
         size_t n = (size_t)(e - p);
         while (n && p[n - 1] == ' ') n--;
         if (n == 1 && *p == '*') kwonly = true;
@@ -300,10 +304,17 @@ static void apply_default(const TorchParam *p, TorchArg *a)
 /* binding                                                              */
 /* ------------------------------------------------------------------ */
 
+/* numpy-style spellings PyTorch accepts for its own parameter names. */
+static const char *const aliases[][2] = {
+    {"axis", "dim"}, {"keepdims", "keepdim"}, {"x", "input"}, {"x1", "input"}, {"x2", "other"},
+};
+
 static int find_param(const TorchSig *s, const char *name)
 {
     for (int i = 0; i < s->n; i++)
         if (!strcmp(s->p[i].name, name)) return i;
+    for (size_t a = 0; a < sizeof aliases / sizeof *aliases; a++)
+        if (!strcmp(aliases[a][0], name)) return find_param(s, aliases[a][1]);
     return -1;
 }
 
@@ -312,8 +323,10 @@ static bool bind_varargs(const char *fname, const TorchParam *p, Value *pos, int
                          TorchArg *a, BindErr *e)
 {
     int cnt = npos - *k;
-    if (cnt == 1 || !(IS_INT(pos[*k]) || torch_is_tensor(pos[*k])))
-        return convert(fname, p, *k, pos[(*k)++], a, e);
+    if (cnt == 1 || !(IS_INT(pos[*k]) || torch_is_tensor(pos[*k]))) {
+        int at = (*k)++;
+        return convert(fname, p, at, pos[at], a, e);
+    }
     if (!torch_to_sizes(pos + *k, cnt, a->list, &a->n, fname)) {
         rt_exc_clear();
         return fail(e, fname, p, *k, pos[*k], "tuple of ints");

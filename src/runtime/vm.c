@@ -657,23 +657,49 @@ static bool load_method(Value o, Obj *name, Value *fn)
 
 /* s = s + t / s += t on a str nobody else holds: append in place (the
  * string-building loop would otherwise be quadratic), as CPython does. */
-static bool str_append_inplace(Value *ap, Value b, uint32_t next, Value *slots)
+/* The variable the next instruction stores into, when it is the only other
+ * holder of a: cleared so the string can be resized in place. */
+static bool release_target(Frame *f, Value a, uint32_t next)
+{
+    int op = INS_OP(next), arg = (int)INS_ARG(next);
+    if (op == OPC_STORE_FAST) {
+        if (!IS_OBJ(f->slots[arg]) || f->slots[arg].o != a.o) return false;
+        f->slots[arg] = V_UNBOUND;
+        return true;
+    }
+    if (op != OPC_STORE_GLOBAL && op != OPC_STORE_NAME) return false;
+    Value d = op == OPC_STORE_GLOBAL ? f->globals : f->ns;
+    Value key = v_obj(f->code->names[arg]);
+    Value cur = dict_get(d, key);
+    if (!IS_OBJ(cur) || cur.o != a.o) return false;
+    obj_incref(a.o);               /* keep it alive across the dict update */
+    if (dict_set(d, key, V_NONE) < 0) {
+        rt_exc_clear();
+        obj_decref(a.o);
+        return false;
+    }
+    a.o->rc--;                     /* the dict's reference is gone */
+    return true;
+}
+
+static bool str_append_inplace(Frame *f, Value *ap, Value b, uint32_t next)
 {
     Value a = *ap;
     if (!IS_TYPE(a, &str_type) || !IS_TYPE(b, &str_type) || a.o->rc != 2) return false;
-    if (INS_OP(next) != OPC_STORE_FAST || !IS_OBJ(slots[INS_ARG(next)]) ||
-        slots[INS_ARG(next)].o != a.o)
-        return false;
     Str *s = (Str *)a.o, *t = (Str *)b.o;
-    if (s->interned) return false;
-    Str *ns = realloc(s, sizeof(Str) + (size_t)s->len + (size_t)t->len + 1);
-    if (!ns) return false;
+    if (s->interned || t->len == 0) return false;
+    if (!release_target(f, a, next)) return false;
+    /* Now the stack holds the only reference. */
+    size_t need = sizeof(Str) + (size_t)s->len + (size_t)t->len + 1;
+    Str *ns = realloc(s, need);
+    if (!ns) {
+        rt_nomem();
+        return false;
+    }
     memcpy(ns->data + ns->len, t->data, (size_t)t->len + 1);
     ns->len += t->len;
     ns->nchars += t->nchars;
     ns->hash = -1;
-    ns->hdr.rc = 1;   /* the local's reference moves to the stack result */
-    slots[INS_ARG(next)] = V_UNBOUND;
     *ap = v_obj(ns);
     return true;
 }
@@ -947,7 +973,7 @@ L_ADD: {
         sp[-2] = v_float(a.f + b.f);
         sp--;
         DISPATCH();
-    } else if (str_append_inplace(&sp[-2], b, *pc, slots)) {
+    } else if (str_append_inplace(f, &sp[-2], b, *pc)) {
         v_decref(b);
         sp--;
         DISPATCH();
@@ -1008,7 +1034,7 @@ L_INPLACE: {
                 sp--;
                 DISPATCH();
             }
-        } else if (str_append_inplace(&sp[-2], b, *pc, slots)) {
+        } else if (str_append_inplace(f, &sp[-2], b, *pc)) {
             v_decref(b);
             sp--;
             DISPATCH();

@@ -150,7 +150,9 @@ static inline float fremf(float a, float b)
 #define BIN_LOOP(NAME, sfx, ct, cp, OT, OUTCVT, EXPR)                                   \
     static void NAME(char **d, const int64_t *s, int64_t n, void *vctx)                 \
     {                                                                                   \
-        const OpCtx *c = vctx;                                                          \
+        /* a local copy: stores through `o` cannot alias it, so it stays in a   */      \
+        /* register and the loop vectorises                                      */      \
+        const OpCtx cl = *(const OpCtx *)vctx, *c = &cl;                                \
         (void)c;                                                                        \
         OT *o = (OT *)d[0];                                                             \
         const ct *pa = (const ct *)d[1], *pb = (const ct *)d[2];                        \
@@ -394,7 +396,9 @@ const char *ts_binary_name(TsBinaryOp op) { return bin_rows[op].name; }
 #define UN_LOOP(NAME, sfx, ct, cp, OT, OUTCVT, EXPR)                                    \
     static void NAME(char **d, const int64_t *s, int64_t n, void *vctx)                 \
     {                                                                                   \
-        const OpCtx *c = vctx;                                                          \
+        /* a local copy: stores through `o` cannot alias it, so it stays in a   */      \
+        /* register and the loop vectorises                                      */      \
+        const OpCtx cl = *(const OpCtx *)vctx, *c = &cl;                                \
         (void)c;                                                                        \
         if (s[0] == sizeof(OT) && s[1] == sizeof(ct)) {                                 \
             OT *o = (OT *)d[0];                                                         \

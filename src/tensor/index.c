@@ -128,10 +128,11 @@ static int push_bool(Adv *a, TsTensor **v, int cur, bool b)
     return adv_push(a, cur, idx);
 }
 
-/* An integer index tensor, converted to int64. */
+/* An integer index tensor: PyTorch 1.13 accepts only int64 here (int32
+ * indices fail with the message below). */
 static int push_tensor(Adv *a, int cur, TsTensor *t)
 {
-    if (ts_dtype_is_float(t->dtype) || t->dtype == TS_BOOL)
+    if (t->dtype != TS_INT64)
         return ts_error(TS_ERR_INDEX, "tensors used as indices must be long, byte or bool "
                                       "tensors");
     TsTensor *idx = ts_to(t, TS_INT64, t->device, false);
@@ -213,6 +214,10 @@ static int parse_index(TsTensor *t, int n, const TsIndex *idx, TsTensor **view, 
     }
     if (ellipses > 1)
         return ts_error(TS_ERR_INDEX, "an index can only have a single ellipsis ('...')");
+    if (consumed > 0 && t->ndim == 0)
+        return ts_error(TS_ERR_INDEX, "invalid index of a 0-dim tensor. Use `tensor.item()` in "
+                                      "Python or `tensor.item<T>()` in C++ to convert a 0-dim "
+                                      "tensor to a number");
     if (consumed > t->ndim)
         return ts_error(TS_ERR_INDEX, "too many indices for tensor of dimension %d", t->ndim);
     TsTensor *v = ts_alias(t);
@@ -277,8 +282,9 @@ static int adv_offsets(const TsTensor *v, const Adv *a, int *bnd, int64_t *bshap
         OpsWalk w;
         ops_walk_init(&w, e->ndim, e->sizes, e->strides, e->offset);
         const int64_t *ip = e->storage->data;
+        bool flat = e->ndim == 1; /* the usual case: step by the one stride */
         for (int64_t j = 0; j < n; j++) {
-            int64_t i = ip[w.off];
+            int64_t i = flat ? ip[e->offset + j * e->strides[0]] : ip[w.off];
             if (i < -size || i >= size) {
                 ts_release(e);
                 free(off);
@@ -287,7 +293,8 @@ static int adv_offsets(const TsTensor *v, const Adv *a, int *bnd, int64_t *bshap
                                 (long long)i, dim, (long long)size);
             }
             off[j] += (i < 0 ? i + size : i) * stride;
-            ops_walk_next(&w);
+            if (!flat)
+                ops_walk_next(&w);
         }
         ts_release(e);
     }
@@ -666,7 +673,7 @@ TsTensor *ts_masked_scatter(TsTensor *t, TsTensor *mask, TsTensor *src, TsTensor
 {
     if (ops_need_cpu(t, "masked_scatter") < 0)
         return NULL;
-    if (mask->dtype != TS_BOOL) {
+    if (mask->dtype != TS_BOOL && mask->dtype != TS_UINT8) {
         ts_error(TS_ERR_RUNTIME, "masked_scatter_ only supports boolean masks, but got mask "
                                  "with dtype %s",
                  ts_dtype_name(mask->dtype) + 6);
@@ -768,26 +775,30 @@ TsTensor *ts_index_select(TsTensor *t, int64_t dim, TsTensor *index)
         return NULL;
     }
     int64_t size = t->ndim ? t->sizes[d] : 1, m = ts_numel(index);
+    /* a contiguous 1-D int64 copy (or alias) of the index */
+    TsTensor *i64 = ts_to(index, TS_INT64, index->device, false);
+    TsTensor *ix = i64 ? ts_reshape(i64, 1, &m) : NULL, *c = ix ? ts_contiguous(ix) : NULL;
+    ts_release(i64);
+    ts_release(ix);
+    if (!c)
+        return NULL;
+    const int64_t *ip = ts_data(c);
     for (int64_t j = 0; j < m; j++) {
-        int64_t i = ts_load_i64(ops_at(index, index->offset + j * (index->ndim ? index->strides[0]
-                                                                              : 0)),
-                                index->dtype);
-        if (i < 0 || i >= size) {
+        if ((uint64_t)ip[j] >= (uint64_t)size) {
+            ts_release(c);
             ts_error(TS_ERR_INDEX, "index out of range in self");
             return NULL;
         }
     }
-    if (t->ndim == 0)
+    if (t->ndim == 0) {
+        ts_release(c);
         return ts_clone(t);
+    }
+    ix = c;
     TsIndex items[TS_MAX_DIMS];
     for (int k = 0; k < d; k++)
         items[k] = (TsIndex){.kind = TS_IDX_SLICE, .start = TS_SLICE_NONE,
                              .stop = TS_SLICE_NONE, .step = TS_SLICE_NONE};
-    TsTensor *ix = index->ndim ? index : ts_view(index, 1, &m);
-    if (!ix)
-        return NULL;
-    if (ix == index)
-        ts_retain(ix);
     items[d] = (TsIndex){.kind = TS_IDX_TENSOR, .t = ix};
     TsTensor *r = ts_index(t, d + 1, items);
     ts_release(ix);
@@ -861,28 +872,59 @@ TsTensor *ts_gather(TsTensor *t, int64_t dim, TsTensor *index)
     if (!out)
         return NULL;
     size_t es = ts_dtype_size(t->dtype);
-    /* wi walks the index, wt the matching position of t with dim d held
-     * at 0 (its stride zeroed); the index value supplies dim d. */
-    int64_t tstr[TS_MAX_DIMS];
-    for (int k = 0; k < index->ndim; k++)
+    /* wi walks the index's outer dims, wt the matching position of t
+     * with dim d held at 0 (stride zeroed); the index value supplies dim
+     * d.  The last dim runs as a tight inner loop. */
+    int nd = index->ndim;
+    int64_t tstr[TS_MAX_DIMS] = {0};
+    for (int k = 0; k < nd; k++)
         tstr[k] = k == d ? 0 : t->strides[k];
+    int64_t inner = nd ? index->sizes[nd - 1] : 1, is = nd ? index->strides[nd - 1] : 0;
+    int64_t ts_ = nd ? tstr[nd - 1] : 0;
     OpsWalk wi, wt;
-    ops_walk_init(&wi, index->ndim, index->sizes, index->strides, index->offset);
-    ops_walk_init(&wt, index->ndim, index->sizes, tstr, t->offset);
+    ops_walk_init(&wi, nd ? nd - 1 : 0, index->sizes, index->strides, index->offset);
+    ops_walk_init(&wt, nd ? nd - 1 : 0, index->sizes, tstr, t->offset);
     int64_t n = ts_numel(index), size = t->ndim ? t->sizes[d] : 1;
     int64_t sd = t->ndim ? t->strides[d] : 0;
     const int64_t *ip = index->storage->data;
     const char *src = t->storage->data;
     char *dst = ts_data(out);
-    for (int64_t j = 0; j < n; j++) {
-        int64_t i = ip[wi.off];
-        if (i < 0 || i >= size) {
+    for (int64_t k = 0; k < n; k += inner) {
+        const int64_t *row = ip + wi.off;
+        int64_t bad = 0;
+        bool oob = false;
+        switch (es) { /* one typed loop per element size */
+#define GATHER_ROW(T)                                                                          \
+    {                                                                                          \
+        const T *s = (const T *)src + wt.off;                                                  \
+        T *o = (T *)dst + k;                                                                   \
+        for (int64_t j = 0; j < inner; j++) {                                                  \
+            int64_t i = row[j * is];                                                           \
+            if ((uint64_t)i >= (uint64_t)size) {                                               \
+                bad = i;                                                                       \
+                oob = true;                                                                    \
+                break;                                                                         \
+            }                                                                                  \
+            o[j] = s[j * ts_ + i * sd];                                                        \
+        }                                                                                      \
+    }                                                                                          \
+    break;
+        case 1:
+            GATHER_ROW(uint8_t)
+        case 2:
+            GATHER_ROW(uint16_t)
+        case 4:
+            GATHER_ROW(uint32_t)
+        default:
+            GATHER_ROW(uint64_t)
+#undef GATHER_ROW
+        }
+        if (oob) {
             ts_release(out);
             ts_error(TS_ERR_RUNTIME, "index %lld is out of bounds for dimension %d with size %lld",
-                     (long long)i, d, (long long)size);
+                     (long long)bad, d, (long long)size);
             return NULL;
         }
-        copy_elem(dst + j * (int64_t)es, src + (wt.off + i * sd) * (int64_t)es, es);
         ops_walk_next(&wi);
         ops_walk_next(&wt);
     }

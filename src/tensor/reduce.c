@@ -856,8 +856,8 @@ static TsTensor *arg_ext(TsTensor *t, const int64_t *dim, bool keepdim, bool wan
             return NULL;
         }
     }
-    /* argmax(x) without dim ignores keepdim's shape except for all-ones */
-    TsTensor *out = red_result(t, mask, dim ? keepdim : keepdim, TS_INT64);
+    /* without dim: a 0-dim result, or all ones with keepdim */
+    TsTensor *out = red_result(t, mask, keepdim, TS_INT64);
     if (out)
         ext_run(t, mask, want_max, NULL, out);
     return out;
@@ -1004,10 +1004,18 @@ static void row_sqdev(void *st, const TsTensor *t, int64_t off, int64_t stride, 
     SqDevSt *s = st;
     const char *p = ops_at(t, off);
     int64_t bs = stride * (int64_t)ts_dtype_size(t->dtype);
-    double local = 0;
-    for (int64_t j = 0; j < n; j++) {
-        double dx = ts_load_f64(p + j * bs, t->dtype) - s->mean;
-        local += dx * dx;
+    double local = 0, m = s->mean;
+    if (t->dtype == TS_FLOAT32) { /* the common case without a call per element */
+        const float *f = (const float *)p;
+        for (int64_t j = 0; j < n; j++) {
+            double dx = (double)f[j * stride] - m;
+            local += dx * dx;
+        }
+    } else {
+        for (int64_t j = 0; j < n; j++) {
+            double dx = ts_load_f64(p + j * bs, t->dtype) - m;
+            local += dx * dx;
+        }
     }
     s->acc += local;
 }

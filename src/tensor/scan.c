@@ -66,6 +66,15 @@ static TsTensor *cum_arith(TsTensor *t, int64_t dim, TsDType dtype, bool prod)
     for (int64_t c = 0; c < s.count && ts_numel(t) > 0; c++, scan_next(&s)) {
         double fa = prod ? 1 : 0;
         uint64_t ia = prod ? 1 : 0;
+        if (src->dtype == TS_FLOAT32 && odt == TS_FLOAT32) { /* typed fast line */
+            const float *ip = (const float *)src->storage->data + s.in.off;
+            float *op = (float *)o->storage->data + s.out.off;
+            for (int64_t j = 0; j < s.n; j++) {
+                fa = prod ? fa * ip[j * s.istride] : fa + ip[j * s.istride];
+                op[j * s.ostride] = (float)fa;
+            }
+            continue;
+        }
         for (int64_t j = 0; j < s.n; j++) {
             const char *ip = (const char *)src->storage->data + (s.in.off + j * s.istride) * (int64_t)ies;
             char *op = (char *)o->storage->data + (s.out.off + j * s.ostride) * (int64_t)oes;

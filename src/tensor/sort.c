@@ -688,59 +688,85 @@ int ts__mode_impl(TsTensor *t, int64_t dim, bool keepdim, TsTensor **values,
 
 /* ---------------- unique ---------------- */
 
-/* torch.unique (dim=None): always returned sorted (PyTorch's unsorted
- * order comes from a hash set and is not reproduced). */
+/* torch.unique (dim=None).  sorted: ascending.  Unsorted: PyTorch walks a
+ * libstdc++ unordered_set built from the data, which (its buckets
+ * outnumbering the elements, and each new key going to the list's front)
+ * yields the distinct values in reverse order of first appearance; we
+ * produce that order directly. */
 int ts_unique(TsTensor *t, bool sorted, TsTensor **values, TsTensor **inverse,
               TsTensor **counts)
 {
-    (void)sorted;
     if (ops_need_cpu(t, "unique") < 0)
         return -1;
     int64_t n = ts_numel(t);
     TsTensor *flat = ts_reshape(t, 1, &n);
     Pair *p = flat ? pairs_alloc(n * 2) : NULL;
-    if (!p) {
+    /* per group: first position, count, output slot */
+    int64_t *grp = p ? malloc((size_t)(n > 0 ? n : 1) * 3 * sizeof(int64_t)) : NULL;
+    if (!grp) {
+        if (p)
+            ts_error_oom((size_t)n * 24);
+        free(p);
         ts_release(flat);
         return -1;
     }
     bool fl = ts_dtype_is_float(t->dtype);
     load_line(flat, flat->offset, n, flat->strides[0], p);
     merge_sort(p, p + n, n, fl ? asc_f : asc_i);
-    int64_t u = 0;
-    for (int64_t i = 0; i < n; i++)
-        if (i == 0 || (fl ? !(p[i].k.f == p[i - 1].k.f) : p[i].k.i != p[i - 1].k.i))
-            u++;
-    TsTensor *v = ts_empty(1, &u, t->dtype, t->device);
-    TsTensor *inv = inverse ? ts_empty(t->ndim, t->sizes, TS_INT64, t->device) : NULL;
-    TsTensor *cnt = counts ? ts_empty(1, &u, TS_INT64, t->device) : NULL;
-    if (!v || (inverse && !inv) || (counts && !cnt)) {
-        free(p);
-        ts_release(flat);
-        ts_release(v);
-        ts_release(inv);
-        ts_release(cnt);
-        return -1;
-    }
-    int64_t g = -1;
+    int64_t u = 0, *first = grp, *cnt = grp + n, *slot = grp + 2 * n;
     for (int64_t i = 0; i < n; i++) {
         bool isnew = i == 0 || (fl ? !(p[i].k.f == p[i - 1].k.f) : p[i].k.i != p[i - 1].k.i);
         if (isnew) {
-            g++;
-            store_key(v, g, &p[i]);
-            if (cnt)
-                ((int64_t *)ts_data(cnt))[g] = 0;
+            first[u] = p[i].idx; /* stable sort: the group's first pair */
+            cnt[u++] = 0;
         }
-        if (cnt)
-            ((int64_t *)ts_data(cnt))[g]++;
-        if (inv)
-            ((int64_t *)ts_data(inv))[p[i].idx] = g;
+        cnt[u - 1]++;
     }
+    for (int64_t g = 0; g < u; g++)
+        slot[g] = g;
+    if (!sorted && u > 1) { /* slot = rank by first appearance, latest first */
+        Pair *q = pairs_alloc(u * 2);
+        if (!q) {
+            free(grp);
+            free(p);
+            ts_release(flat);
+            return -1;
+        }
+        for (int64_t g = 0; g < u; g++)
+            q[g] = (Pair){.k.i = first[g], .idx = g};
+        merge_sort(q, q + u, u, desc_i);
+        for (int64_t r = 0; r < u; r++)
+            slot[q[r].idx] = r;
+        free(q);
+    }
+    TsTensor *v = ts_empty(1, &u, t->dtype, t->device);
+    TsTensor *inv = inverse ? ts_empty(t->ndim, t->sizes, TS_INT64, t->device) : NULL;
+    TsTensor *cn = counts ? ts_empty(1, &u, TS_INT64, t->device) : NULL;
+    int rc = v && (!inverse || inv) && (!counts || cn) ? 0 : -1;
+    for (int64_t i = 0, g = -1; rc == 0 && i < n; i++) {
+        bool isnew = i == 0 || (fl ? !(p[i].k.f == p[i - 1].k.f) : p[i].k.i != p[i - 1].k.i);
+        if (isnew) {
+            g++;
+            store_key(v, slot[g], &p[i]);
+            if (cn)
+                ((int64_t *)ts_data(cn))[slot[g]] = cnt[g];
+        }
+        if (inv)
+            ((int64_t *)ts_data(inv))[p[i].idx] = slot[g];
+    }
+    free(grp);
     free(p);
     ts_release(flat);
+    if (rc < 0) {
+        ts_release(v);
+        ts_release(inv);
+        ts_release(cn);
+        return -1;
+    }
     *values = v;
     if (inverse)
         *inverse = inv;
     if (counts)
-        *counts = cnt;
+        *counts = cn;
     return 0;
 }

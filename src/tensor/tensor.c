@@ -89,8 +89,10 @@ TsTensor *ts_make_view(TsStorage *s, TsDType dt, int ndim, const int64_t *sizes,
     t->ndim = ndim;
     t->dtype = dt;
     t->device = s->device;
-    memcpy(t->sizes, sizes, sizeof(int64_t) * (size_t)ndim);
-    memcpy(t->strides, strides, sizeof(int64_t) * (size_t)ndim);
+    if (ndim > 0) { /* a 0-dim tensor may pass NULL arrays */
+        memcpy(t->sizes, sizes, sizeof(int64_t) * (size_t)ndim);
+        memcpy(t->strides, strides, sizeof(int64_t) * (size_t)ndim);
+    }
     return t;
 }
 

@@ -546,8 +546,10 @@ int ts_resize_(TsTensor *t, int n, const int64_t *sizes)
     if (ts_storage_resize(t->storage, (size_t)bytes) < 0)
         return -1;
     t->ndim = n;
-    memcpy(t->sizes, sizes, sizeof(int64_t) * (size_t)n);
-    memcpy(t->strides, strides, sizeof(int64_t) * (size_t)n);
+    if (n > 0) {
+        memcpy(t->sizes, sizes, sizeof(int64_t) * (size_t)n);
+        memcpy(t->strides, strides, sizeof(int64_t) * (size_t)n);
+    }
     return 0;
 }
 

@@ -42,6 +42,7 @@ static TsTensor *pick_(int rc, int which)
 {
     if (rc < 0)
         return NULL;
+    ts_release(which ? V : I); /* the result not checked */
     return which ? I : V;
 }
 
@@ -90,6 +91,7 @@ static void check(const char *name, TsTensor *got, TsDType dt, int nd, const int
         printf("FAIL %s: dtype/shape (dtype %s ndim %d)\n", name, ts_dtype_name(got->dtype),
                got->ndim);
         failed++;
+        ts_release(got);
         return;
     }
     int64_t n = ts_numel(got);
@@ -101,9 +103,11 @@ static void check(const char *name, TsTensor *got, TsDType dt, int nd, const int
             printf("FAIL %s: element %lld is %.17g, PyTorch says %.17g\n", name, (long long)i, g,
                    want[i]);
             failed++;
+            ts_release(got);
             return;
         }
     }
+    ts_release(got);
     passed++;
 }
 
@@ -169,6 +173,12 @@ int main(void)
     TsTensor *b243 = ts_transpose(b234, 1, 2);
     TsTensor *b243n = ts_narrow(b243, 0, 0, 1);
     TsTensor *m23 = a23;
+    TsTensor *ix22 = MK(TS_INT64, 2, D2(2, 2), ((double[]){0, 1, 1, 0}));
+    TsTensor *i0 = MK(TS_INT64, 0, D(0), ((double[]){1}));
+    TsTensor *s0 = MK(TS_FLOAT32, 0, D(0), ((double[]){2.5}));
+    TsTensor *e03 = ts_ones(2, D2(0, 3), TS_FLOAT32, TS_CPU);
+    TsTensor *ix32 = ts_to(ix, TS_INT32, TS_CPU, true);
+    TsTensor *m5 = MK(TS_BOOL, 1, D(5), ((double[]){0, 1, 0, 1, 1}));
     x10_master = x10;
     (void)U_;
     CHECK("sum_all", ts_sum(a23, 0, NULL, false, TS_UNDEF), TS_FLOAT32, 0, ((int64_t[]){0}), ((double[]){1.0}), 0);
@@ -230,6 +240,28 @@ int main(void)
     CHECK("kth_i", PICK1(ts_kthvalue(i8, 4, 0, false, &V, &I)), TS_INT64, 0, ((int64_t[]){0}), ((double[]){7}), 0);
     CHECK("unique_v", PICK0(ts_unique(i8, true, &V, &I, NULL)), TS_INT64, 1, ((int64_t[]){4}), ((double[]){0, 1, 3, 5}), 0);
     CHECK("unique_inv", PICK1(ts_unique(i8, true, &V, &I, NULL)), TS_INT64, 1, ((int64_t[]){8}), ((double[]){3, 2, 3, 1, 2, 3, 0, 2}), 0);
+    CHECK("unique_unsorted", PICK0(ts_unique(i8, false, &V, &I, NULL)), TS_INT64, 1, ((int64_t[]){4}), ((double[]){0, 1, 3, 5}), 0);
+    CHECK("unique_unsorted_inv", PICK1(ts_unique(i8, false, &V, &I, NULL)), TS_INT64, 1, ((int64_t[]){8}), ((double[]){3, 2, 3, 1, 2, 3, 0, 2}), 0);
+    CHECK("unique_counts", PICK1(ts_unique(i8, true, &V, NULL, &I)), TS_INT64, 1, ((int64_t[]){4}), ((double[]){1, 1, 3, 3}), 0);
+    CHECK("sum_0d", ts_sum(s0, 0, NULL, false, TS_UNDEF), TS_FLOAT32, 0, ((int64_t[]){0}), ((double[]){2.5}), 0);
+    CHECK("sum_0d_dim", ts_sum(s0, 1, D(-1), true, TS_UNDEF), TS_FLOAT32, 0, ((int64_t[]){0}), ((double[]){2.5}), 0);
+    CHECK("mean_empty", ts_mean(empty0, 0, NULL, false, TS_UNDEF), TS_FLOAT32, 0, ((int64_t[]){0}), ((double[]){NAN}), 0);
+    CHECK("sum_empty_d0", ts_sum(e03, 1, D(0), false, TS_UNDEF), TS_FLOAT32, 1, ((int64_t[]){3}), ((double[]){0.0, 0.0, 0.0}), 0);
+    CHECK("max_0d", ts_max_all(s0), TS_FLOAT32, 0, ((int64_t[]){0}), ((double[]){2.5}), 0);
+    CHECK("argmax_0d", ts_argmax(s0, NULL, false), TS_INT64, 0, ((int64_t[]){0}), ((double[]){0}), 0);
+    CHECK("sort_0d", PICK1(ts_sort(s0, 0, false, false, &V, &I)), TS_INT64, 0, ((int64_t[]){0}), ((double[]){0}), 0);
+    CHECK("topk_0", PICK0(ts_topk(v3, 0, 0, true, true, &V, &I)), TS_FLOAT32, 1, ((int64_t[]){0}), ((double[]){0}), 0);
+    CHECK("median_0d", ts_median_all(s0), TS_FLOAT32, 0, ((int64_t[]){0}), ((double[]){2.5}), 0);
+    CHECK("nonzero_0d", ts_nonzero(s0), TS_INT64, 2, ((int64_t[]){1, 0}), ((double[]){0}), 0);
+    CHECK("index_0d_none", IDX(s0, 1, NONE_), TS_FLOAT32, 1, ((int64_t[]){1}), ((double[]){2.5}), 0);
+    CHECK("dot_int", ts_matmul(i8, i8), TS_INT64, 0, ((int64_t[]){0}), ((double[]){103}), 0);
+    CHECK("cumsum_0d", ts_cumsum(s0, 0, TS_UNDEF), TS_FLOAT32, 0, ((int64_t[]){0}), ((double[]){2.5}), 0);
+    CHECK("var_empty_dim", ts_var(e03, 1, D(0), 1, false), TS_FLOAT32, 1, ((int64_t[]){3}), ((double[]){NAN, NAN, NAN}), 0);
+    CHECK("amax_empty_ok", ts_amax(e03, 1, D(1), false), TS_FLOAT32, 1, ((int64_t[]){0}), ((double[]){0}), 0);
+    CHECK("any_empty", ts_any(empty0, 0, NULL, false), TS_BOOL, 0, ((int64_t[]){0}), ((double[]){0.0}), 0);
+    CHECK("all_empty", ts_all(empty0, 0, NULL, false), TS_BOOL, 0, ((int64_t[]){0}), ((double[]){1.0}), 0);
+    CHECK("prod_empty", ts_prod(empty0, NULL, false, TS_UNDEF), TS_FLOAT32, 0, ((int64_t[]){0}), ((double[]){1.0}), 0);
+    CHECK("index_int", IDX(x10, 1, II(1)), TS_FLOAT32, 1, ((int64_t[]){5}), ((double[]){5.0, 6.0, 7.0, 8.0, 9.0}), 0);
     CHECK("index_int_slice", IDX(x10, 2, II(1), SL(1, 4, 2)), TS_FLOAT32, 1, ((int64_t[]){2}), ((double[]){6.0, 8.0}), 0);
     CHECK("index_none_ell", IDX(x10, 2, NONE_, ELL_), TS_FLOAT32, 3, ((int64_t[]){1, 2, 5}), ((double[]){0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0}), 0);
     CHECK("index_tensor", IDX(x10, 2, SL(N_, N_, N_), TI(ix)), TS_FLOAT32, 2, ((int64_t[]){2, 3}), ((double[]){1.0, 0.0, 1.0, 6.0, 5.0, 6.0}), 0);
@@ -239,6 +271,18 @@ int main(void)
     CHECK("index_adj", IDX(r345, 3, SL(N_, N_, N_), TI(ix), TI(ix)), TS_FLOAT32, 2, ((int64_t[]){3, 3}), ((double[]){-1.9422924518585205, -0.1357555389404297, -1.9422924518585205, -8.615104675292969, 9.201923370361328, -8.615104675292969, 1.1580324172973633, -8.15530776977539, 1.1580324172973633}), 0);
     CHECK("index_bool", IDX(x10, 1, BOOL_(true)), TS_FLOAT32, 3, ((int64_t[]){1, 2, 5}), ((double[]){0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0}), 0);
     CHECK("index_neg", IDX(x10, 2, II(-1), II(-2)), TS_FLOAT32, 0, ((int64_t[]){0}), ((double[]){8.0}), 0);
+    CHECK("index_mix1", IDX(r345, 3, TI(ix), SL(N_, N_, N_), II(0)), TS_FLOAT32, 2, ((int64_t[]){3, 4}), ((double[]){9.201923370361328, 5.970306396484375, -5.3596696853637695, -2.4485206604003906, -0.1357555389404297, -7.231576442718506, -1.5891122817993164, -8.735366821289062, 9.201923370361328, 5.970306396484375, -5.3596696853637695, -2.4485206604003906}), 0);
+    CHECK("index_mix2", IDX(r345, 3, II(1), SL(N_, N_, N_), TI(ix)), TS_FLOAT32, 2, ((int64_t[]){4, 3}), ((double[]){-2.7493393421173096, 9.201923370361328, -2.7493393421173096, -8.615104675292969, 5.970306396484375, -8.615104675292969, -6.749912261962891, -5.3596696853637695, -6.749912261962891, -1.176750659942627, -2.4485206604003906, -1.176750659942627}), 0);
+    CHECK("index_ell_t", IDX(r345, 2, ELL_, TI(ix)), TS_FLOAT32, 3, ((int64_t[]){3, 4, 3}), ((double[]){9.113189697265625, -0.1357555389404297, 9.113189697265625, -1.9422924518585205, -7.231576442718506, -1.9422924518585205, 1.1828839778900146, -1.5891122817993164, 1.1828839778900146, 7.848176002502441, -8.735366821289062, 7.848176002502441, -2.7493393421173096, 9.201923370361328, -2.7493393421173096, -8.615104675292969, 5.970306396484375, -8.615104675292969, -6.749912261962891, -5.3596696853637695, -6.749912261962891, -1.176750659942627, -2.4485206604003906, -1.176750659942627, -6.049131393432617, -8.15530776977539, -6.049131393432617, 1.1580324172973633, 3.212686777114868, 1.1580324172973633, -8.64039421081543, -1.6816329956054688, -8.64039421081543, -8.849185943603516, -8.689631462097168, -8.849185943603516}), 0);
+    CHECK("index_2d_idx", IDX(x10, 1, TI(ix22)), TS_FLOAT32, 3, ((int64_t[]){2, 2, 5}), ((double[]){0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 5.0, 6.0, 7.0, 8.0, 9.0, 0.0, 1.0, 2.0, 3.0, 4.0}), 0);
+    CHECK("index_false", IDX(x10, 1, BOOL_(false)), TS_FLOAT32, 3, ((int64_t[]){0, 2, 5}), ((double[]){0}), 0);
+    CHECK("index_none_t", IDX(x10, 3, NONE_, TI(ix), NONE_), TS_FLOAT32, 4, ((int64_t[]){1, 3, 1, 5}), ((double[]){5.0, 6.0, 7.0, 8.0, 9.0, 0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0}), 0);
+    CHECK("index_step", IDX(x10, 2, SL(N_, N_, N_), SL(N_, N_, 2)), TS_FLOAT32, 2, ((int64_t[]){2, 3}), ((double[]){0.0, 2.0, 4.0, 5.0, 7.0, 9.0}), 0);
+    CHECK("index_negslice", IDX(x10, 2, SL(N_, N_, N_), SL(-3, N_, N_)), TS_FLOAT32, 2, ((int64_t[]){2, 3}), ((double[]){2.0, 3.0, 4.0, 7.0, 8.0, 9.0}), 0);
+    CHECK("index_0d_tensor", IDX(x10, 1, TI(i0)), TS_FLOAT32, 1, ((int64_t[]){5}), ((double[]){5.0, 6.0, 7.0, 8.0, 9.0}), 0);
+    CHECK("index_mask2_sep", IDX(r345, 3, TI(ix), SL(N_, N_, N_), TI(m5)), TS_FLOAT32, 2, ((int64_t[]){3, 4}), ((double[]){-2.7493393421173096, -8.615104675292969, -6.749912261962891, -1.176750659942627, -4.545069694519043, 9.62642765045166, 2.7101612091064453, -8.379249572753906, 6.042017936706543, 2.089717388153076, 4.652965068817139, -2.3950839042663574}), 0);
+    CHECK("put_basic", PUT(x10c, ARGS(7), 2, II(0), SL(1, 3, N_)), TS_FLOAT32, 2, ((int64_t[]){2, 5}), ((double[]){0.0, 7.0, 7.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0}), 0);
+    CHECK("put_two", PUT(x10c, ARGT(w3), 2, TI(ix), TI(ix2)), TS_FLOAT32, 2, ((int64_t[]){2, 5}), ((double[]){5.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 6.0, 8.0, 4.0}), 0);
     CHECK("put_adv", PUT(x10c, ARGT(w5), 2, TI(ix), SL(N_, N_, N_)), TS_FLOAT32, 2, ((int64_t[]){2, 5}), ((double[]){9.0, 8.0, 7.0, 6.0, 5.0, 9.0, 8.0, 7.0, 6.0, 5.0}), 0);
     CHECK("put_acc", PUTACC(x10c, ARGS(1.5), 1, TI(ix3)), TS_FLOAT32, 2, ((int64_t[]){2, 5}), ((double[]){1.5, 2.5, 3.5, 4.5, 5.5, 8.0, 9.0, 10.0, 11.0, 12.0}), 0);
     CHECK("put_mask", PUT(x10c, ARGS(-1), 1, TI(mask25)), TS_FLOAT32, 2, ((int64_t[]){2, 5}), ((double[]){-1.0, 1.0, -1.0, 3.0, 4.0, 5.0, -1.0, -1.0, -1.0, 9.0}), 0);
@@ -280,6 +324,9 @@ int main(void)
     CHECK_ERR("err_too_many", IDX(v3, 2, II(1), II(2)), TS_ERR_INDEX, "too many indices for tensor of dimension 1");
     CHECK_ERR("err_mask_shape", IDX(x10, 1, TI(b2)), TS_ERR_INDEX, "The shape of the mask [3] at index 0 does not match the shape of the indexed tensor [2, 5] at index 0");
     CHECK_ERR("err_tensor_oob", IDX(v3, 1, TI(ix5)), TS_ERR_INDEX, "index 5 is out of bounds for dimension 0 with size 3");
+    CHECK_ERR("err_index_0d", IDX(i0, 1, II(0)), TS_ERR_INDEX, "invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` in C++ to convert a 0-dim tensor to a number");
+    CHECK_ERR("err_index_i32", IDX(x10, 2, SL(N_, N_, N_), TI(ix32)), TS_ERR_INDEX, "tensors used as indices must be long, byte or bool tensors");
+    CHECK_ERR("err_index_f32", IDX(x10, 1, TI(v3)), TS_ERR_INDEX, "tensors used as indices must be long, byte or bool tensors");
     CHECK_ERR("err_mm", ts_mm(a23, a23), TS_ERR_RUNTIME, "mat1 and mat2 shapes cannot be multiplied (2x3 and 2x3)");
     CHECK_ERR("err_mm_dtype", ts_mm(i22, m22f), TS_ERR_RUNTIME, "expected scalar type Long but found Float");
     CHECK_ERR("err_dot_2d", ts_dot(a23, a23), TS_ERR_RUNTIME, "1D tensors expected, but got 2D and 2D tensors");

@@ -1,0 +1,521 @@
+/* torch_autograd.c — glue between Tensor values and src/autograd.
+ *
+ * The dispatcher offers every op result to record() (torch_autograd_record
+ * of torch_obj.h).  When an input requires grad, record() builds a node:
+ * one edge per tensor input, the tensors the op's derivative reads saved
+ * with their version, the non-tensor arguments copied, and a new meta on
+ * each result naming the node as grad_fn.  Inputs are saved with their
+ * meta (an input never points back at the node), the result as data only,
+ * so a graph holds no cycle and dies with its last result.
+ *
+ * Also here: the attribute hooks (requires_grad, grad, grad_fn, is_leaf,
+ * retains_grad), the repr suffix and start-up.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "objects.h"
+#include "tensor/print.h"
+#include "torch_autograd.h"
+
+/* ---- Values and AgVars ---- */
+
+Value tag_wrap(AgVar v)
+{
+    if (!v.t) return V_NONE;
+    if (v.m && v.m->owner) return v_incref(v_obj(v.m->owner));
+    ts_retain(v.t);
+    Value r = torch_wrap(v.t);
+    if (IS_ERR(r) || !v.m) return r;
+    ag_meta_retain(v.m);
+    ((TensorObj *)r.o)->ag = v.m;
+    v.m->owner = r.o;
+    return r;
+}
+
+AgMeta *tag_meta(Value v, bool create)
+{
+    TensorObj *o = (TensorObj *)v.o;
+    if (o->ag || !create) return o->ag;
+    AgMeta *m = ag_meta_new();
+    if (!m) {
+        torch_raise_ts();
+        return NULL;
+    }
+    m->owner = o;
+    o->ag = m;
+    return m;
+}
+
+Value tag_raise(void)
+{
+    if (IS_OBJ(rt_exc)) return V_ERR;
+    return torch_raise_ts();
+}
+
+bool tag_requires_grad(Value v)
+{
+    return torch_is_tensor(v) && ag_requires_grad(((TensorObj *)v.o)->ag);
+}
+
+void tag_set_grad_enabled(bool on)
+{
+    torch_grad_enabled = on;
+    ag_set_grad_enabled(on);
+}
+
+/* A dying Tensor value gives up its meta (and its ownership of it). */
+static void meta_release(AgMeta *m)
+{
+    m->owner = NULL;
+    ag_meta_release(m);
+}
+
+/* ---- which derivative a row has ---- */
+
+static const TorchDeriv **deriv_by_row;
+
+static const TorchDeriv not_implemented = {"", "NotImplemented", NULL, 0, NULL};
+
+static bool index_derivs(void)
+{
+    deriv_by_row = rt_calloc((size_t)torch_op_count, sizeof *deriv_by_row);
+    if (!deriv_by_row) return false;
+    const TorchDeriv *const tables[] = {torch_derivs_pointwise, torch_derivs_reduce,
+                                        torch_derivs_shape, torch_derivs_linalg};
+    for (size_t k = 0; k < sizeof tables / sizeof *tables; k++) {
+        for (const TorchDeriv *d = tables[k]; d->op; d++) {
+            const TorchOpDef *op = torch_op_find(d->op);
+            if (op) deriv_by_row[op - torch_op_table] = d;
+        }
+    }
+    return true;
+}
+
+/* ---- the recorder ---- */
+
+/* Is argument i a tensor input (not the out= target)? */
+static bool is_tensor_arg(const TorchCall *c, int i)
+{
+    const TorchArg *a = &c->a[i];
+    if (!a->is_tensor || !torch_is_tensor(a->v)) return false;
+    return !(c->out && i > 0 && v_is(a->v, c->out_v));
+}
+
+/* The items of a tensor-list argument (borrowed), or NULL. */
+static Value *list_items(const TorchArg *a, int64_t *n)
+{
+    if (!a->tl || !IS_OBJ(a->v)) return NULL;
+    if (v_isinstance(a->v, &tuple_type)) {
+        *n = ((Tuple *)a->v.o)->len;
+        return ((Tuple *)a->v.o)->items;
+    }
+    if (v_isinstance(a->v, &list_type)) {
+        *n = ((List *)a->v.o)->len;
+        return ((List *)a->v.o)->items;
+    }
+    return NULL;
+}
+
+static bool any_requires_grad(const TorchCall *c)
+{
+    for (int i = 0; i < c->n; i++) {
+        if (is_tensor_arg(c, i) && tag_requires_grad(c->a[i].v)) return true;
+        int64_t n = 0;
+        Value *items = list_items(&c->a[i], &n);
+        for (int64_t j = 0; items && j < n; j++)
+            if (tag_requires_grad(items[j])) return true;
+    }
+    return false;
+}
+
+/* The results of an op: a Tensor, or the tensors of a tuple. */
+static int results_of(Value r, Value **items)
+{
+    if (torch_is_tensor(r)) {
+        *items = NULL;
+        return 1;
+    }
+    if (IS_OBJ(r) && v_isinstance(r, &tuple_type)) {
+        *items = ((Tuple *)r.o)->items;
+        return (int)((Tuple *)r.o)->len;
+    }
+    return 0;
+}
+
+static Value result_at(Value r, Value *items, int j) { return items ? items[j] : r; }
+
+static bool any_float_result(Value r, Value *items, int n)
+{
+    for (int j = 0; j < n; j++) {
+        Value v = result_at(r, items, j);
+        if (torch_is_tensor(v) && ts_dtype_is_float(torch_unwrap(v)->dtype)) return true;
+    }
+    return false;
+}
+
+static void opctx_free(void *p)
+{
+    OpCtx *oc = p;
+    for (int i = 0; i < oc->n; i++) {
+        v_decref(oc->a[i].v);
+        free(oc->ai[i].list);
+    }
+    free(oc);
+}
+
+static void shape_of(ArgInfo *ai, const TsTensor *t)
+{
+    ai->ndim = t->ndim;
+    memcpy(ai->sizes, t->sizes, sizeof ai->sizes);
+    ai->dtype = t->dtype;
+}
+
+/* Counts the node's edges and lays them out over the arguments. */
+static int plan_edges(const TorchCall *c, OpCtx *oc)
+{
+    int ne = 0;
+    for (int i = 0; i < c->n; i++) {
+        ArgInfo *ai = &oc->ai[i];
+        ai->edge = ai->slot = -1;
+        int64_t n = 0;
+        Value *items = list_items(&c->a[i], &n);
+        if (is_tensor_arg(c, i)) {
+            ai->edge = ne++;
+            shape_of(ai, torch_unwrap(c->a[i].v));
+        } else if (items) {
+            ai->list = calloc((size_t)(n ? n : 1), sizeof *ai->list);
+            if (!ai->list) return -1;
+            ai->edge = ne;
+            ai->n_list = (int)n;
+            for (int64_t j = 0; j < n; j++) shape_of(&ai->list[j], torch_unwrap(items[j]));
+            ne += (int)n;
+        }
+    }
+    return ne;
+}
+
+/* Edges and saved inputs; copies the non-tensor arguments. */
+static int fill_inputs(const TorchCall *c, OpCtx *oc, AgNode *node)
+{
+    for (int i = 0; i < c->n; i++) {
+        ArgInfo *ai = &oc->ai[i];
+        oc->a[i] = c->a[i];
+        oc->a[i].tl = NULL;
+        if (ai->edge < 0) {
+            v_incref(oc->a[i].v);
+            continue;
+        }
+        oc->a[i].t = NULL;
+        oc->a[i].v = V_UNBOUND;
+        if (ai->list) {
+            int64_t n = 0;
+            Value *items = list_items(&c->a[i], &n);
+            for (int64_t j = 0; j < n; j++)
+                if (ag_node_set_edge(node, ai->edge + (int)j, tag_var(items[j])) < 0) return -1;
+            continue;
+        }
+        AgVar v = tag_var(c->a[i].v);
+        if (ag_node_set_edge(node, ai->edge, v) < 0) return -1;
+        if (i < 4 && (oc->d->save & (1 << i))) {
+            /* in place, input 0 now IS the output: keep its data only */
+            bool out = c->inplace && i == 0;
+            ai->slot = ag_node_save(node, v.t, out ? NULL : v.m, out, 0);
+            if (ai->slot < 0) return -1;
+        }
+    }
+    return 0;
+}
+
+/* Makes each result an output of node (a new meta, or the in-place
+ * target's own). */
+static int fill_outputs(Value r, Value *items, int nres, OpCtx *oc, AgNode *node)
+{
+    for (int j = 0; j < nres; j++) {
+        Value v = result_at(r, items, j);
+        if (!torch_is_tensor(v)) continue;
+        TsTensor *t = torch_unwrap(v);
+        if (!ts_dtype_is_float(t->dtype)) {
+            ag_node_set_output(node, j, NULL, t);
+            continue;
+        }
+        AgMeta *m = tag_meta(v, true);
+        if (!m) return -1;
+        ag_node_set_output(node, j, m, t);
+    }
+    if (oc->d->save & DS_RESULT) {
+        oc->result_slot = ag_node_save(node, torch_unwrap(result_at(r, items, 0)), NULL, true, 0);
+        if (oc->result_slot < 0) return -1;
+    }
+    return 0;
+}
+
+static Value record_fail(Value r)
+{
+    v_decref(r);
+    return tag_raise();
+}
+
+static const char *node_name(const TorchDeriv *d, const TorchCall *c)
+{
+    return d->namefn ? d->namefn(c) : d->name;
+}
+
+static Value build_node(const TorchDeriv *d, TorchCall *c, Value r, Value *items, int nres)
+{
+    OpCtx *oc = calloc(1, sizeof *oc);
+    if (!oc) return record_fail(r);
+    oc->d = d;
+    oc->op = c->op;
+    oc->overload = c->overload;
+    oc->inplace = c->inplace;
+    oc->result_slot = -1;
+    oc->n_results = nres;
+    int ne = plan_edges(c, oc);
+    AgNode *node = ne < 0 ? NULL : ag_node_new(node_name(d, c), ne, nres);
+    if (!node) {
+        for (int i = 0; i < c->n; i++) free(oc->ai[i].list);
+        free(oc);
+        ts_error_oom(sizeof *oc);
+        return record_fail(r);
+    }
+    oc->n = c->n;
+    node->apply = tag_op_apply;
+    node->ctx = oc;
+    node->ctx_free = opctx_free;
+    /* inputs first: in place, input 0's edge is its history before now */
+    int rc = fill_inputs(c, oc, node);
+    if (rc == 0) rc = fill_outputs(r, items, nres, oc, node);
+    ag_node_release(node);
+    return rc < 0 ? record_fail(r) : r;
+}
+
+/* In-place checks PyTorch makes before it writes. */
+static Value check_inplace(TorchCall *c, Value r)
+{
+    AgMeta *m = torch_is_tensor(c->a[0].v) ? ((TensorObj *)c->a[0].v.o)->ag : NULL;
+    if (m && !m->grad_fn && m->requires_grad) {
+        v_decref(r);
+        return rt_raise(&exc_RuntimeError,
+                        "a leaf Variable that requires grad is being used in an in-place operation.");
+    }
+    return r;
+}
+
+/* detach_(): the tensor leaves its graph. */
+static Value detach_inplace(TorchCall *c, Value r)
+{
+    AgMeta *m = torch_is_tensor(c->a[0].v) ? ((TensorObj *)c->a[0].v.o)->ag : NULL;
+    if (m) {
+        ag_node_release(m->grad_fn);
+        m->grad_fn = NULL;
+        m->requires_grad = false;
+    }
+    return r;
+}
+
+static Value record(const TorchOpDef *op, TorchCall *c, Value r)
+{
+    if (IS_ERR(r)) return r;
+    if (!strcmp(op->name, "detach")) return c->inplace ? detach_inplace(c, r) : r;
+    if (!any_requires_grad(c)) return r;
+    if (c->out) {
+        v_decref(r);
+        return rt_raise(&exc_RuntimeError,
+                        "%s(): functions with out=... arguments don't support automatic "
+                        "differentiation, but one of the arguments requires grad.", op->name);
+    }
+    if (c->inplace && IS_ERR(r = check_inplace(c, r))) return r;
+    Value *items;
+    int nres = results_of(r, &items);
+    if (!nres || !any_float_result(r, items, nres)) return r;
+    /* an op that returned its input unchanged (contiguous, float on a
+     * float tensor) gives back the input value itself, history and all */
+    if (!c->inplace && !items) {
+        for (int i = 0; i < c->n; i++) {
+            if (is_tensor_arg(c, i) && torch_unwrap(c->a[i].v) == torch_unwrap(r)) {
+                v_decref(r);
+                return v_incref(c->a[i].v);
+            }
+        }
+    }
+    const TorchDeriv *d = deriv_by_row[op - torch_op_table];
+    return build_node(d ? d : &not_implemented, c, r, items, nres);
+}
+
+/* ---- the apply callback of op nodes ---- */
+
+int tag_op_apply(AgNode *n, AgVar *grads, AgVar *out, void *ctx)
+{
+    OpCtx *oc = ctx;
+    if (!oc->d->backward) {
+        rt_raise(&exc_RuntimeError, "the derivative for '%s' is not implemented.", oc->op->name);
+        return -1;
+    }
+    if (ag_node_check(n) < 0) {
+        torch_raise_ts();
+        return -1;
+    }
+    DCtx *d = calloc(1, sizeof *d);
+    Value *gin = calloc((size_t)(n->n_next ? n->n_next : 1), sizeof *gin);
+    if (!d || !gin) {
+        free(d);
+        free(gin);
+        rt_nomem();
+        return -1;
+    }
+    for (int e = 0; e < n->n_next; e++) gin[e] = V_UNBOUND;
+    *d = (DCtx){.node = n, .oc = oc, .grads = grads, .gin = gin};
+    int rc = oc->d->backward(d);
+    if (rc == 0) rc = dx_status(d);
+    for (int e = 0; e < n->n_next; e++) {
+        if (rc == 0 && torch_is_tensor(gin[e])) {
+            out[e] = tag_var(gin[e]);
+            ag_var_retain(out[e]);
+        }
+        v_decref(gin[e]);
+    }
+    for (int i = 0; i < d->ntmp; i++) v_decref(d->tmp[i]);
+    free(gin);
+    free(d);
+    return rc;
+}
+
+/* ---- gradient arithmetic for the engine ---- */
+
+static int ops_add(AgVar a, AgVar b, AgVar *out)
+{
+    Value args[2] = {tag_wrap(a), tag_wrap(b)};
+    Value r = IS_ERR(args[0]) || IS_ERR(args[1]) ? V_ERR : torch_call_op("add", args, 2, NULL);
+    v_decref(args[0]);
+    v_decref(args[1]);
+    if (IS_ERR(r)) return -1;
+    *out = tag_var(r);
+    ag_var_retain(*out);
+    v_decref(r);
+    return 0;
+}
+
+static void ops_grad_mode(bool on) { torch_grad_enabled = on; }
+
+/* ---- attributes ---- */
+
+static Value grad_value(AgMeta *m)
+{
+    if (!m || !m->grad.t) return V_NONE;
+    if (!m->grad.m) { /* give .grad a meta so that x.grad is x.grad holds */
+        m->grad.m = ag_meta_new();
+        if (!m->grad.m) return torch_raise_ts();
+    }
+    return tag_wrap(m->grad);
+}
+
+static Value ag_getattr(Value t, const char *name)
+{
+    AgMeta *m = ((TensorObj *)t.o)->ag;
+    switch (name[0]) {
+    case 'r':
+        if (!strcmp(name, "requires_grad")) return v_bool(ag_requires_grad(m));
+        if (!strcmp(name, "retains_grad")) return v_bool(m && m->retains_grad);
+        break;
+    case 'i':
+        if (!strcmp(name, "is_leaf")) return v_bool(ag_is_leaf(m));
+        break;
+    case 'g':
+        if (!strcmp(name, "grad")) return grad_value(m);
+        if (!strcmp(name, "grad_fn"))
+            return m && m->grad_fn ? torch_grad_fn_value(m->grad_fn) : V_NONE;
+        break;
+    case '_':
+        if (!strcmp(name, "_version"))
+            return v_int(((TensorObj *)t.o)->t->storage->version);
+        break;
+    }
+    return V_UNBOUND;
+}
+
+static int set_requires_grad(Value t, Value val)
+{
+    int on = v_truth(val);
+    if (on < 0) return -1;
+    AgMeta *m = ((TensorObj *)t.o)->ag;
+    if (!ag_is_leaf(m)) {
+        rt_raise(&exc_RuntimeError, on ? "you can only change requires_grad flags of leaf variables."
+                 : "you can only change requires_grad flags of leaf variables. If you want to use a "
+                   "computed variable in a subgraph that doesn't require differentiation use "
+                   "var_no_grad = var.detach().");
+        return -1;
+    }
+    if (on && !ts_dtype_is_float(torch_unwrap(t)->dtype)) {
+        rt_raise(&exc_RuntimeError,
+                 "only Tensors of floating point and complex dtype can require gradients");
+        return -1;
+    }
+    if (!on && !m) return 0;
+    m = tag_meta(t, true);
+    if (!m) return -1;
+    m->requires_grad = on;
+    return 0;
+}
+
+static int set_grad(Value t, Value val)
+{
+    if (IS_NONE(val) || IS_UNBOUND(val)) {
+        AgMeta *m = ((TensorObj *)t.o)->ag;
+        if (m) ag_meta_set_grad(m, ag_var_none());
+        return 0;
+    }
+    if (!torch_is_tensor(val)) {
+        rt_raise(&exc_TypeError, "assigned grad expected to be a Tensor or None but got grad of "
+                 "type %s", v_typename(val));
+        return -1;
+    }
+    TsTensor *self = torch_unwrap(t), *g = torch_unwrap(val);
+    if (g->ndim != self->ndim || memcmp(g->sizes, self->sizes, sizeof(int64_t) * (size_t)g->ndim)) {
+        rt_raise(&exc_RuntimeError, "assigned grad has data of a different size");
+        return -1;
+    }
+    AgMeta *m = tag_meta(t, true), *gm = tag_meta(val, true);
+    if (!m || !gm) return -1;
+    AgVar gv = {g, gm};
+    ag_var_retain(gv);
+    ag_meta_set_grad(m, gv);
+    return 0;
+}
+
+static int ag_setattr(Value t, const char *name, Value val)
+{
+    if (!strcmp(name, "requires_grad") && !IS_UNBOUND(val)) return set_requires_grad(t, val);
+    if (!strcmp(name, "grad")) return set_grad(t, val);
+    return -2;
+}
+
+static void repr_extras(Value t, TsFormatExtras *ex)
+{
+    AgMeta *m = ((TensorObj *)t.o)->ag;
+    if (!m) return;
+    if (m->grad_fn) ex->grad_fn = m->grad_fn->name;
+    ex->requires_grad = ag_requires_grad(m);
+}
+
+/* ---- start-up ---- */
+
+bool torch_autograd_init(Value torch)
+{
+    if (!deriv_by_row && !index_derivs()) return false;
+    torch_autograd_record = record;
+    torch_ag_release = meta_release;
+    torch_ag_getattr = ag_getattr;
+    torch_ag_setattr = ag_setattr;
+    torch_repr_extras = repr_extras;
+    ag_ops.add = ops_add;
+    ag_ops.grad_mode = ops_grad_mode;
+    Value autograd = module_new("torch.autograd");
+    if (IS_ERR(autograd)) return false;
+    bool ok = dict_set_cstr(((Module *)torch.o)->dict, "autograd", autograd) >= 0 &&
+              torch_grad_mode_init(torch) && torch_grad_fn_init(autograd) &&
+              torch_backward_init(torch, autograd) && torch_function_init(autograd);
+    v_decref(autograd);
+    return ok;
+}

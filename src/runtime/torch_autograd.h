@@ -1,0 +1,141 @@
+/* torch_autograd.h — the runtime side of autograd (private to the
+ * torch_autograd*.c, torch_grad_fn.c, torch_function.c and torch_deriv_*.c
+ * files): Tensor values <-> the autograd layer's AgVar, the recorder that
+ * attaches grad_fn nodes to results, and the small language in which the
+ * derivative of each op is written.
+ *
+ * HOW A DERIVATIVE IS WRITTEN
+ * Each differentiable row of torch_ops.def has a TorchDeriv: the node's
+ * name, which tensors backward reads (saved, version-checked) and a
+ * backward function.  The backward function computes with Tensor values
+ * through the op table itself (dx_mul, dx_call ...), so that with
+ * create_graph=True the derivative is recorded and can be differentiated
+ * again.  Values made by the dx_ helpers are owned by the DCtx (freed when
+ * backward returns) and an error propagates: a helper given V_ERR returns
+ * V_ERR, and dx_set remembers the failure.  dx_set reduces a gradient over
+ * broadcast dimensions and converts it to the input's dtype, so no
+ * derivative does that itself.
+ */
+#ifndef RT_TORCH_AUTOGRAD_H
+#define RT_TORCH_AUTOGRAD_H
+
+#include "autograd/autograd.h"
+#include "torch_private.h"
+
+/* ---- Values and AgVars ---- */
+
+/* The AgVar of a Tensor value (borrowed halves). */
+static inline AgVar tag_var(Value v)
+{
+    TensorObj *o = (TensorObj *)v.o;
+    return (AgVar){o->t, o->ag};
+}
+/* The Tensor value of v (new reference): the meta's own value when it is
+ * alive, else a new value that becomes its owner. */
+Value tag_wrap(AgVar v);
+/* v's meta, created when create is true and it has none (NULL: error). */
+AgMeta *tag_meta(Value v, bool create);
+/* Raises the pending autograd/tensor error unless a Python one is. */
+Value tag_raise(void);
+/* Grad mode for both the dispatcher and the autograd layer. */
+void tag_set_grad_enabled(bool on);
+bool tag_requires_grad(Value v);
+
+/* ---- derivatives ---- */
+
+enum {
+    DS_IN0 = 1, DS_IN1 = 2, DS_IN2 = 4, DS_IN3 = 8, /* tensor args read by backward */
+    DS_RESULT = 64,                                  /* the (first) result */
+};
+
+typedef struct DCtx DCtx;
+typedef struct TorchDeriv {
+    const char *op;                          /* row name */
+    const char *name;                        /* node name ("MulBackward0") */
+    const char *(*namefn)(const TorchCall *c); /* or a name by overload */
+    int save;
+    int (*backward)(DCtx *d);
+} TorchDeriv;
+
+/* What a node keeps of its call: the bound arguments with tensors
+ * replaced by their shape (and a saved slot when backward reads them). */
+typedef struct ArgInfo {
+    int edge;          /* first edge index of this tensor (list) arg, -1: none */
+    int slot;          /* saved slot, -1: not saved */
+    int ndim;
+    int64_t sizes[TS_MAX_DIMS];
+    TsDType dtype;
+    int n_list;        /* tensor lists: their count; shapes in list */
+    struct ArgInfo *list;
+} ArgInfo;
+
+typedef struct OpCtx {
+    const TorchDeriv *d;
+    const TorchOpDef *op;
+    int overload;
+    bool inplace;
+    int n;
+    TorchArg a[TORCH_MAX_PARAMS]; /* non-tensor Values held (v); tensors: t NULL */
+    ArgInfo ai[TORCH_MAX_PARAMS];
+    int result_slot;
+    int n_results;
+} OpCtx;
+
+#define DX_TMP 48
+struct DCtx {
+    AgNode *node;
+    OpCtx *oc;
+    AgVar *grads;            /* per output (borrowed) */
+    Value *gin;              /* per edge: gradient Values (owned) */
+    bool err;
+    int ntmp;
+    Value tmp[DX_TMP];
+};
+
+/* The derivative table (torch_deriv_*.c): rows end with {NULL}. */
+extern const TorchDeriv torch_derivs_pointwise[];
+extern const TorchDeriv torch_derivs_reduce[];
+extern const TorchDeriv torch_derivs_shape[];
+extern const TorchDeriv torch_derivs_linalg[];
+
+/* ---- the derivative language (torch_deriv_util.c) ---- */
+Value dx_keep(DCtx *d, Value v);            /* hands v to d; returns it */
+Value dx_grad(DCtx *d, int out);            /* gradient of output out (zeros when none) */
+Value dx_in(DCtx *d, int k);                /* saved tensor arg k */
+Value dx_result(DCtx *d);                   /* the saved first result */
+Value dx_arg(DCtx *d, int k);               /* arg k: saved tensor, or its Python value */
+bool dx_need(DCtx *d, int k);               /* does tensor arg k want a gradient */
+bool dx_need_list(DCtx *d, int k, int j);
+void dx_set(DCtx *d, int k, Value g);       /* gradient of tensor arg k */
+void dx_set_list(DCtx *d, int k, int j, Value g);
+const TorchArg *dx_a(DCtx *d, int k);       /* the bound argument k */
+const ArgInfo *dx_info(DCtx *d, int k);
+double dx_f(DCtx *d, int k);                /* a scalar arg as double */
+Value dx_call(DCtx *d, const char *op, int n, Value *args);
+Value dx_call_kw(DCtx *d, const char *op, int n, Value *args, const char *k1, Value v1);
+Value dx_add(DCtx *d, Value a, Value b);
+Value dx_sub(DCtx *d, Value a, Value b);
+Value dx_mul(DCtx *d, Value a, Value b);
+Value dx_div(DCtx *d, Value a, Value b);
+Value dx_neg(DCtx *d, Value a);
+Value dx_un(DCtx *d, const char *op, Value a);    /* unary op by name */
+Value dx_num(DCtx *d, double f);                  /* a Python float */
+Value dx_int(DCtx *d, int64_t i);
+Value dx_shape(DCtx *d, int ndim, const int64_t *sizes); /* a tuple */
+Value dx_zeros(DCtx *d, int ndim, const int64_t *sizes, TsDType dt);
+Value dx_zeros_like_arg(DCtx *d, int k);
+/* g reduced (summed) to the shape (ndim, sizes). */
+Value dx_sum_to(DCtx *d, Value g, int ndim, const int64_t *sizes);
+int dx_status(DCtx *d);                     /* 0, or -1 when something failed */
+
+/* ---- pieces shared between the files ---- */
+int tag_op_apply(AgNode *n, AgVar *grads, AgVar *out, void *ctx);
+bool torch_grad_fn_init(Value autograd);    /* torch_grad_fn.c */
+Value torch_grad_fn_value(AgNode *n);       /* the grad_fn object of n (new ref) */
+bool torch_function_init(Value autograd);   /* torch_function.c */
+bool torch_grad_mode_init(Value torch);     /* torch_grad_mode.c */
+bool torch_backward_init(Value torch, Value autograd); /* torch_backward.c */
+/* Hook callbacks calling a Python callable (torch_backward.c). */
+int64_t tag_add_py_hook(AgMeta *m, Value fn);
+
+#endif

@@ -1,0 +1,456 @@
+/* torch_obj.c — the Tensor type: a Value wrapping a TsTensor view.
+ *
+ * Python's operators map onto rows of the op table (so the autograd hook
+ * sees them too): binop/inplace/unop/compare build a TorchCall directly,
+ * skipping argument parsing, and run the row's impl through
+ * torch_dispatch_direct.  A reflected operand (`2 - t`, `2 ** t`) is
+ * passed as a scalar first operand, which the library's element-wise
+ * entry points accept.  Everything else a tensor has as methods comes
+ * from the table (torch_dispatch.c); attributes that are plain data
+ * (shape, dtype, device ...) are answered by getattr here.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "format.h"
+#include "objects.h"
+#include "tensor/ops.h"
+#include "tensor/print.h"
+#include "torch_private.h"
+
+#define IMMORTAL ((int64_t)1 << 60)
+
+void (*torch_ag_release)(struct AgMeta *ag);
+Value (*torch_ag_getattr)(Value t, const char *name);
+int (*torch_ag_setattr)(Value t, const char *name, Value val);
+
+Value torch_wrap(TsTensor *t)
+{
+    if (!t) return torch_raise_ts();
+    TensorObj *o = obj_alloc(&tensor_type, sizeof *o);
+    if (!o) {
+        ts_release(t);
+        return V_ERR;
+    }
+    o->t = t;
+    o->ag = NULL;
+    return v_obj(o);
+}
+
+TsTensor *torch_unwrap(Value v)
+{
+    return torch_is_tensor(v) ? ((TensorObj *)v.o)->t : NULL;
+}
+
+static void tensor_dealloc(Obj *o)
+{
+    TensorObj *t = (TensorObj *)o;
+    if (t->ag && torch_ag_release) torch_ag_release(t->ag);
+    ts_release(t->t);
+    free(o);
+}
+
+/* ---- repr ---- */
+
+Value torch_tensor_repr(Value t) __attribute__((weak));
+
+/* BIND-B's printer glue when linked; else the library's printer here. */
+static Value tensor_repr(Value v)
+{
+    if (torch_tensor_repr) return torch_tensor_repr(v);
+    TsFormatExtras ex = {0};
+    if (torch_repr_extras) torch_repr_extras(v, &ex);
+    char *s = ts_format_tensor(((TensorObj *)v.o)->t, NULL, &ex);
+    if (!s) return torch_raise_ts();
+    Value r = str_from_cstr(s);
+    free(s);
+    return r;
+}
+
+static bool tensor_hash(Value v, int64_t *out)
+{
+    *out = (int64_t)((uintptr_t)v.o >> 4);
+    return true;
+}
+
+/* ---- operators through the op table ---- */
+
+static const TorchOpDef *row(const char *name)
+{
+    const TorchOpDef *op = torch_op_find(name);
+    return op;
+}
+
+/* Fills a TorchArg from a tensor or a Python number; false otherwise. */
+static bool operand(Value v, TorchArg *a)
+{
+    memset(a, 0, sizeof *a);
+    a->v = v;
+    a->given = true;
+    if ((a->t = torch_unwrap(v))) return a->is_tensor = true;
+    return torch_to_scalar(v, &a->s);
+}
+
+/* Runs row `name` on (a, b): alpha = 1, no rounding mode, no out. */
+static Value run2(const char *name, Value a, Value b, bool inplace)
+{
+    const TorchOpDef *op = row(name);
+    TorchCall c;
+    memset(&c, 0, sizeof c);
+    if (!op || !operand(a, &c.a[0]) || !operand(b, &c.a[1])) return rt_notimpl();
+    c.op = op;
+    c.n = 3;
+    c.a[2].s = ts_scalar_i(1);
+    c.inplace = inplace;
+    c.self = inplace ? a : V_UNBOUND;
+    c.out_v = V_UNBOUND;
+    return torch_dispatch_direct(&c);
+}
+
+static const char *binop_row(BinOp op)
+{
+    switch (op) {
+    case OP_ADD: return "add";
+    case OP_SUB: return "sub";
+    case OP_MUL: return "mul";
+    case OP_TRUEDIV: return "div";
+    case OP_FLOORDIV: return "floor_divide";
+    case OP_MOD: return "remainder";
+    case OP_POW: return "pow";
+    case OP_MATMUL: return "matmul";
+    case OP_LSHIFT: return "bitwise_left_shift";
+    case OP_RSHIFT: return "bitwise_right_shift";
+    case OP_AND: return "bitwise_and";
+    case OP_OR: return "bitwise_or";
+    case OP_XOR: return "bitwise_xor";
+    default: return NULL;
+    }
+}
+
+/* a op b with a or b a Tensor; the other may be a Python number. */
+static Value tensor_binop(BinOp op, Value a, Value b)
+{
+    const char *name = binop_row(op);
+    if (!name) return rt_notimpl();
+    if (op == OP_MATMUL && (!torch_is_tensor(a) || !torch_is_tensor(b))) return rt_notimpl();
+    return run2(name, a, b, false);
+}
+
+static Value tensor_inplace(BinOp op, Value a, Value b)
+{
+    const char *name = binop_row(op);
+    if (!name || !torch_is_tensor(a)) return rt_notimpl();
+    if (op == OP_MATMUL) return tensor_binop(op, a, b);   /* @= is not in place in PyTorch */
+    return run2(name, a, b, true);
+}
+
+static Value tensor_unop(UnOp op, Value a)
+{
+    const char *name = op == UOP_NEG ? "neg" : op == UOP_INVERT ? "bitwise_not" : NULL;
+    if (op == UOP_POS) return torch_wrap(ts_alias(((TensorObj *)a.o)->t));
+    if (!name) return rt_notimpl();
+    TorchCall c;
+    memset(&c, 0, sizeof c);
+    operand(a, &c.a[0]);
+    c.op = row(name);
+    c.n = 1;
+    c.self = V_UNBOUND;
+    c.out_v = V_UNBOUND;
+    return torch_dispatch_direct(&c);
+}
+
+static Value tensor_compare(CmpOp op, Value a, Value b)
+{
+    static const char *const names[] = {"lt", "le", "eq", "ne", "gt", "ge"};
+    TorchArg x, y;
+    if (!operand(a, &x) || !operand(b, &y)) return rt_notimpl();
+    return run2(names[op], a, b, false);
+}
+
+/* ---- truth, len, iteration, contains ---- */
+
+static int tensor_truth(Value v)
+{
+    TsTensor *t = ((TensorObj *)v.o)->t;
+    int64_t n = ts_numel(t);
+    if (n != 1) {
+        rt_raise(&exc_RuntimeError, "Boolean value of Tensor with %s is ambiguous",
+                 n == 0 ? "no values" : "more than one value");
+        return -1;
+    }
+    TsScalar s;
+    if (ts_item(t, &s) < 0) {
+        torch_raise_ts();
+        return -1;
+    }
+    return s.is_float ? s.f != 0 : s.i != 0;
+}
+
+static int64_t tensor_len(Value v)
+{
+    TsTensor *t = ((TensorObj *)v.o)->t;
+    if (t->ndim == 0) {
+        rt_raise(&exc_TypeError, "len() of a 0-d tensor");
+        return -1;
+    }
+    return t->sizes[0];
+}
+
+typedef struct TensorIter { Obj hdr; Value t; int64_t i; } TensorIter;
+
+static void titer_dealloc(Obj *o)
+{
+    v_decref(((TensorIter *)o)->t);
+    free(o);
+}
+
+static Value titer_next(Value v)
+{
+    TensorIter *it = (TensorIter *)v.o;
+    TsTensor *t = ((TensorObj *)it->t.o)->t;
+    if (it->i >= t->sizes[0]) return V_UNBOUND;
+    return torch_wrap(ts_select(t, 0, it->i++));
+}
+
+static Value titer_iter(Value v) { return v_incref(v); }
+
+static Type tensor_iter_type = {
+    .hdr = {IMMORTAL, &type_type}, .name = "tensor_iterator", .base = &object_type,
+    .basicsize = sizeof(TensorIter), .dealloc = titer_dealloc, .iter = titer_iter,
+    .next = titer_next,
+};
+
+static Value tensor_iter(Value v)
+{
+    if (((TensorObj *)v.o)->t->ndim == 0)
+        return rt_raise(&exc_TypeError, "iteration over a 0-d tensor");
+    TensorIter *it = obj_alloc(&tensor_iter_type, sizeof *it);
+    if (!it) return V_ERR;
+    it->t = v_incref(v);
+    it->i = 0;
+    return v_obj(it);
+}
+
+/* `x in t` is (t == x).any(). */
+static int tensor_contains(Value self, Value item)
+{
+    Value eq = run2("eq", self, item, false);
+    if (v_is_notimpl(eq)) {
+        v_decref(eq);
+        rt_raise(&exc_RuntimeError, "Tensor.__contains__ only supports Tensor or scalar, but you "
+                 "passed in a %s.", v_typename(item));
+        return -1;
+    }
+    if (IS_ERR(eq)) return -1;
+    TsTensor *any = ts_any(((TensorObj *)eq.o)->t, 0, NULL, false);
+    v_decref(eq);
+    if (!any) {
+        torch_raise_ts();
+        return -1;
+    }
+    TsScalar s;
+    int rc = ts_item(any, &s);
+    ts_release(any);
+    return rc < 0 ? -1 : s.i != 0;
+}
+
+/* ---- subscripts: BIND-B's torch_index.c ---- */
+
+Value torch_index_get(Value self, Value key) __attribute__((weak));
+int torch_index_set(Value self, Value key, Value val) __attribute__((weak));
+
+static Value tensor_getitem(Value self, Value key)
+{
+    if (!torch_index_get) return rt_raise(&exc_NotImplementedError, "tensor indexing is not built");
+    return torch_index_get(self, key);
+}
+
+static int tensor_setitem(Value self, Value key, Value val)
+{
+    if (!torch_index_set) {
+        rt_raise(&exc_NotImplementedError, "tensor indexing is not built");
+        return -1;
+    }
+    return torch_index_set(self, key, val);
+}
+
+/* ---- attributes ---- */
+
+static const char *const data_attrs[] = {
+    "shape", "dtype", "device", "ndim", "data", "is_leaf", "requires_grad", "grad", "grad_fn",
+    "is_cuda", "is_cpu", "itemsize", "nbytes", "layout", "is_sparse", "is_quantized", "is_meta",
+    NULL,
+};
+
+static Value tensor_getattr(Value v, Obj *name)
+{
+    TsTensor *t = ((TensorObj *)v.o)->t;
+    const char *n = ((Str *)name)->data;
+    if (torch_ag_getattr) {
+        Value r = torch_ag_getattr(v, n);
+        if (!IS_UNBOUND(r)) return r;
+    }
+    if (!strcmp(n, "shape")) return torch_size_new(t->ndim, t->sizes);
+    if (!strcmp(n, "dtype")) return torch_dtype_value(t->dtype);
+    if (!strcmp(n, "device")) return torch_device_of(t->device);
+    if (!strcmp(n, "ndim")) return v_int(t->ndim);
+    if (!strcmp(n, "data")) return torch_wrap(ts_alias(t));
+    if (!strcmp(n, "is_leaf")) return v_bool(true);
+    if (!strcmp(n, "requires_grad")) return v_bool(false);
+    if (!strcmp(n, "grad") || !strcmp(n, "grad_fn")) return V_NONE;
+    if (!strcmp(n, "is_cuda")) return v_bool(t->device != TS_CPU);
+    if (!strcmp(n, "is_cpu")) return v_bool(t->device == TS_CPU);
+    if (!strcmp(n, "itemsize")) return v_int((int64_t)ts_dtype_size(t->dtype));
+    if (!strcmp(n, "nbytes")) return v_int(ts_numel(t) * (int64_t)ts_dtype_size(t->dtype));
+    if (!strcmp(n, "layout")) return str_from_cstr("torch.strided");
+    if (!strcmp(n, "is_sparse") || !strcmp(n, "is_quantized") || !strcmp(n, "is_meta"))
+        return v_bool(false);
+    return V_UNBOUND;
+}
+
+/* t.data = other re-points t at other's view (same as PyTorch's set_data). */
+static int tensor_setattr(Value v, Obj *name, Value val)
+{
+    const char *n = ((Str *)name)->data;
+    if (torch_ag_setattr) {
+        int rc = torch_ag_setattr(v, n, val);
+        if (rc != -2) return rc;
+    }
+    if (!strcmp(n, "data") && !IS_UNBOUND(val)) {
+        TsTensor *src = torch_unwrap(val);
+        if (!src) {
+            rt_raise(&exc_TypeError, "Variable data has to be a tensor, but got %s", v_typename(val));
+            return -1;
+        }
+        TensorObj *o = (TensorObj *)v.o;
+        ts_retain(src);
+        ts_release(o->t);
+        o->t = src;
+        return 0;
+    }
+    for (int i = 0; data_attrs[i]; i++)
+        if (!strcmp(data_attrs[i], n)) {
+            rt_raise(&exc_AttributeError, "attribute '%s' of 'torch._C._TensorBase' objects is "
+                     "not writable", n);
+            return -1;
+        }
+    rt_raise(&exc_AttributeError, "'Tensor' object has no attribute '%s'", n);
+    return -1;
+}
+
+static Value tensor_dir(Value v)
+{
+    (void)v;
+    Value l = list_new(0);
+    for (int i = 0; !IS_ERR(l) && data_attrs[i]; i++) {
+        Value s = str_from_cstr(data_attrs[i]);
+        if (IS_ERR(s) || list_append(l, s) < 0) {
+            v_decref(s);
+            v_decref(l);
+            return V_ERR;
+        }
+        v_decref(s);
+    }
+    return l;
+}
+
+/* ---- numeric dunders: float(t), int(t), operator.index(t), abs(t) ---- */
+
+static Value one_value(Value self, bool want_index)
+{
+    TsTensor *t = ((TensorObj *)self.o)->t;
+    if (want_index && (ts_dtype_is_float(t->dtype) || ts_numel(t) != 1))
+        return rt_raise(&exc_TypeError, "only integer tensors of a single element can be "
+                        "converted to an index");
+    TsScalar s;
+    if (ts_item(t, &s) < 0) return torch_raise_ts();
+    return torch_from_scalar(s);
+}
+
+static Value t_float(Value *args, int nargs, KwArgs *kw)
+{
+    (void)nargs, (void)kw;
+    Value r = one_value(args[0], false);
+    if (IS_INT(r)) return v_float((double)r.i);
+    if (IS_BOOL(r)) return v_float(r.b);
+    return r;
+}
+
+static Value t_int(Value *args, int nargs, KwArgs *kw)
+{
+    (void)nargs, (void)kw;
+    Value r = one_value(args[0], false);
+    if (IS_BOOL(r)) return v_int(r.b);
+    if (IS_FLOAT(r)) {
+        if (r.f != r.f) return rt_raise(&exc_ValueError, "cannot convert float NaN to integer");
+        if (r.f >= 9.2233720368547758e18 || r.f < -9.2233720368547758e18)
+            return rt_raise(&exc_OverflowError, "cannot convert float infinity to integer");
+        return v_int((int64_t)r.f);
+    }
+    return r;
+}
+
+static Value t_index(Value *args, int nargs, KwArgs *kw)
+{
+    (void)nargs, (void)kw;
+    Value r = one_value(args[0], true);
+    return IS_BOOL(r) ? v_int(r.b) : r;
+}
+
+static Value t_bool(Value *args, int nargs, KwArgs *kw)
+{
+    (void)nargs, (void)kw;
+    int b = tensor_truth(args[0]);
+    return b < 0 ? V_ERR : v_bool(b);
+}
+
+static Value t_abs(Value *args, int nargs, KwArgs *kw)
+{
+    (void)nargs, (void)kw;
+    return torch_wrap(ts_unary(TS_OP_ABS, ((TensorObj *)args[0].o)->t, NULL));
+}
+
+/* format(t, spec): a 0-d tensor formats its item; others need spec ''. */
+static Value t_format(Value *args, int nargs, KwArgs *kw)
+{
+    (void)kw;
+    Value spec = nargs > 1 ? args[1] : V_UNBOUND;
+    TsTensor *t = ((TensorObj *)args[0].o)->t;
+    if (t->ndim == 0) {
+        Value item = one_value(args[0], false);
+        if (IS_ERR(item)) return item;
+        Value r = fmt_format_value(item, IS_TYPE(spec, &str_type) ? str_cstr(spec) : "");
+        v_decref(item);
+        return r;
+    }
+    if (IS_TYPE(spec, &str_type) && ((Str *)spec.o)->len)
+        return rt_raise(&exc_TypeError, "unsupported format string passed to Tensor.__format__");
+    return tensor_repr(args[0]);
+}
+
+static const MethodDef dunder_methods[] = {
+    {"__float__", t_float, "__float__()\n\nfloat(self) of a one-element tensor.", 0},
+    {"__int__", t_int, "__int__()\n\nint(self) of a one-element tensor.", 0},
+    {"__index__", t_index, "__index__()\n\nThe int of a one-element integer tensor.", 0},
+    {"__bool__", t_bool, "__bool__()\n\nbool(self) of a one-element tensor.", 0},
+    {"__abs__", t_abs, "__abs__()\n\nabs(self).", 0},
+    {"__format__", t_format, "__format__(format_spec)\n\nformat(self, format_spec).", 0},
+    {NULL, NULL, NULL, 0},
+};
+
+void torch_obj_init(void)
+{
+    type_add_methods(&tensor_type, dunder_methods);
+}
+
+Type tensor_type = {
+    .hdr = {IMMORTAL, &type_type}, .name = "Tensor", .base = &object_type,
+    .doc = "Tensor\n\nA multi-dimensional array of one dtype on one device.",
+    .basicsize = sizeof(TensorObj), .dealloc = tensor_dealloc, .repr = tensor_repr,
+    .hash = tensor_hash, .compare = tensor_compare, .truth = tensor_truth,
+    .len = tensor_len, .binop = tensor_binop, .inplace = tensor_inplace, .unop = tensor_unop,
+    .iter = tensor_iter, .getitem = tensor_getitem, .setitem = tensor_setitem,
+    .contains = tensor_contains, .getattr = tensor_getattr, .setattr = tensor_setattr,
+    .dir = tensor_dir,
+};
