@@ -57,9 +57,23 @@ $(GEN): src/lexer/lexer.re
 	@mkdir -p $(dir $@)
 	re2c -W --no-generation-date -o $@ $<
 
+# The TensorScript library (torch.nn, torch.optim ...) is embedded in the
+# binary as C strings generated from src/runtime/lib/*.tsc.
+LIB_TSC := $(sort $(wildcard src/runtime/lib/*.tsc))
+$(BUILD)/gen/tsc_lib.h: $(LIB_TSC) src/runtime/lib/embed.awk
+	@mkdir -p $(dir $@)
+	awk -f src/runtime/lib/embed.awk $(LIB_TSC) > $@.tmp && mv $@.tmp $@
+$(BUILD)/obj/runtime/mod_embedded.o: $(BUILD)/gen/tsc_lib.h
+
 $(BUILD)/obj/%.cu.o: src/%.cu
 	@mkdir -p $(dir $@)
 	$(NVCC) -O2 -Isrc -c -o $@ $<
+
+# The tensor library stands alone: its tests link only its own objects.
+TENSOR_OBJS := $(filter $(BUILD)/obj/tensor/%,$(OBJS))
+$(BUILD)/tests/test_tensor_%: tests/unit/test_tensor_%.c $(TENSOR_OBJS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIBOBJS)
 	@mkdir -p $(dir $@)

@@ -86,6 +86,10 @@ static Value module_getattr(Value o, Obj *name)
     if (IS_ERR(v)) return v;
     if (!IS_UNBOUND(v)) return v_incref(v);
     if (!strcmp(((Str *)name)->data, "__dict__")) return v_incref(((Module *)o.o)->dict);
+    /* PEP 562: a module-level __getattr__ answers the names it lacks
+     * (torch uses it to import torch.nn on first use). */
+    Value hook = dict_get_cstr(((Module *)o.o)->dict, "__getattr__");
+    if (!IS_UNBOUND(hook) && !IS_ERR(hook)) return v_call(hook, (Value[]){v_obj(name)}, 1, NULL);
     return attr_error(o, name);
 }
 

@@ -506,7 +506,14 @@ REDUCER(prod, R_PROD)
 REDUCER(std, R_STD)
 REDUCER(var, R_VAR)
 
+static Value m_abs(Value *args, int nargs, KwArgs *kw)
+{
+    if (!args_nokw("__abs__", kw) || !args_count("__abs__", nargs - 1, 0, 0)) return V_ERR;
+    return np_wrap_scalar(ts_unary(TS_OP_ABS, self_t(args), NULL), ((NdObj *)args[0].o)->scalar);
+}
+
 static const MethodDef nd_methods[] = {
+    {"__abs__", m_abs, "__abs__()\n\nabs(self).", 0},
     {"tolist", m_tolist, "tolist()\n\nReturn the array as a nested list.", 0},
     {"item", m_item, "item()\n\nCopy an element of an array to a standard Python scalar.", 0},
     {"copy", m_copy, "copy()\n\nReturn a copy of the array.", 0},

@@ -4,10 +4,11 @@
  * torch_obj.h (creation, random, printing, serialization).
  *
  * Submodules made here: torch.linalg (rows flagged F_LINALG), torch.cuda
- * (availability queries) and a small torch.nn.functional with the
- * activation functions the op table has (the nn wave extends it).
+ * (availability queries) and torch._nnf with the C activation functions
+ * that torch.nn.functional (embedded TensorScript) re-exports.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,6 +24,8 @@ bool torch_random_init(Value torch) __attribute__((weak));
 bool torch_print_init(Value torch) __attribute__((weak));
 bool torch_save_init(Value torch) __attribute__((weak));
 TsTensor *torch_tensor_from_data(Value data, TsDType dtype, int device) __attribute__((weak));
+/* torch.__getattr__ importing torch.nn etc. lazily (mod_embedded.c). */
+extern const MethodDef mod_embedded_torch_functions[] __attribute__((weak));
 
 /* ------------------------------------------------------------------ */
 /* dtype names                                                          */
@@ -41,12 +44,35 @@ static const struct { const char *name; TsDType dt; } dtype_names[] = {
 /* legacy constructors: torch.Tensor(2, 3), torch.LongTensor([0, 2])   */
 /* ------------------------------------------------------------------ */
 
-static Type legacy_types[TS_NUM_DTYPES];
+/* torch.FloatTensor ... and torch.cuda.FloatTensor ...: one Type each;
+ * the array position tells the constructor its dtype and device. */
+static Type legacy_types[2][TS_NUM_DTYPES];
 
-/* Ints (or a torch.Size) are a shape, anything else is data. */
-static Value legacy_construct(TsDType dt, Value *args, int nargs, KwArgs *kw)
+/* A storage object shares its memory: torch.Tensor(x.storage()). */
+static Value from_storage(TsDType dt, Value st)
 {
-    int dev = TS_CPU;
+    TsStorage *s;
+    TsDType sdt;
+    if (!torch_storage_of(st, &s, &sdt)) return V_UNBOUND;
+    if (sdt != dt)
+        return rt_raise(&exc_RuntimeError, "Expected a Storage of type %s or an UntypedStorage, "
+                        "but got type %s for argument 1 'storage'", ts_dtype_short(dt),
+                        ts_dtype_short(sdt));
+    int64_t n = (int64_t)(s->nbytes / ts_dtype_size(dt)), stride = 1;
+    TsTensor *t = ts_empty(1, &n, dt, s->device);
+    if (!t) return torch_raise_ts();
+    ts_storage_retain(s);
+    ts_storage_release(t->storage);
+    t->storage = s;
+    t->offset = 0;
+    t->strides[0] = stride;
+    return torch_wrap(t);
+}
+
+/* Ints (or a torch.Size) are a shape, a storage is shared, anything else
+ * is data. */
+static Value legacy_construct(TsDType dt, int dev, Value *args, int nargs, KwArgs *kw)
+{
     for (int i = 0; kw && i < kw->n; i++) {
         if (strcmp(((Str *)kw->names[i])->data, "device"))
             return rt_raise(&exc_TypeError, "new() got an unexpected keyword argument '%s'",
@@ -63,6 +89,8 @@ static Value legacy_construct(TsDType dt, Value *args, int nargs, KwArgs *kw)
     }
     if (nargs != 1)
         return rt_raise(&exc_TypeError, "new() received an invalid combination of arguments");
+    Value st = from_storage(dt, args[0]);
+    if (!IS_UNBOUND(st)) return st;
     TsTensor *t = torch_unwrap(args[0]);
     if (t) {
         if (t->dtype != dt)
@@ -76,33 +104,49 @@ static Value legacy_construct(TsDType dt, Value *args, int nargs, KwArgs *kw)
     return r ? torch_wrap(r) : V_ERR;
 }
 
+/* The CUDA types resolve their device when called (a CPU build raises). */
 static Value legacy_new(Type *t, Value *args, int nargs, KwArgs *kw)
 {
-    return legacy_construct((TsDType)(t - legacy_types), args, nargs, kw);
+    bool cuda = t >= legacy_types[1];
+    TsDType dt = (TsDType)(t - legacy_types[cuda]);
+    int dev = TS_CPU;
+    if (cuda) {
+        Value s = str_from_cstr("cuda");
+        bool ok = !IS_ERR(s) && torch_to_device(s, &dev);
+        v_decref(s);
+        if (!ok) return V_ERR;
+    }
+    return legacy_construct(dt, dev, args, nargs, kw);
 }
 
 /* torch.Tensor(...) uses the default float dtype. */
 static Value tensor_new(Type *t, Value *args, int nargs, KwArgs *kw)
 {
     (void)t;
-    return legacy_construct(ts_default_float(), args, nargs, kw);
+    return legacy_construct(ts_default_float(), TS_CPU, args, nargs, kw);
 }
 
-static bool add_legacy_types(Value m)
+static char cuda_names[TS_NUM_DTYPES][40];
+
+static bool add_legacy_types(Value m, Value cuda)
 {
     tensor_type.new = tensor_new;
-    for (int dt = 0; dt < TS_NUM_DTYPES; dt++) {
-        Type *t = &legacy_types[dt];
-        if (!t->name) {
-            t->hdr.rc = IMMORTAL;
-            t->hdr.type = &type_type;
-            t->name = ts_dtype_legacy((TsDType)dt);
-            t->base = &tensor_type;
-            t->basicsize = sizeof(TensorObj);
-            t->new = legacy_new;
+    for (int k = 0; k < 2; k++)
+        for (int dt = 0; dt < TS_NUM_DTYPES; dt++) {
+            Type *t = &legacy_types[k][dt];
+            if (!t->name) {
+                const char *n = ts_dtype_legacy((TsDType)dt);
+                snprintf(cuda_names[dt], sizeof cuda_names[dt], "torch.cuda.%s", n + 6);
+                t->hdr.rc = IMMORTAL;
+                t->hdr.type = &type_type;
+                t->name = k ? cuda_names[dt] : n;
+                t->base = &tensor_type;
+                t->basicsize = sizeof(TensorObj);
+                t->new = legacy_new;
+            }
+            /* the attribute drops "torch." / "torch.cuda." */
+            if (!mod_set(k ? cuda : m, t->name + (k ? 11 : 6), v_obj(t))) return false;
         }
-        if (!mod_set(m, t->name + 6, v_obj(t))) return false;   /* drop "torch." */
-    }
     return true;
 }
 
@@ -262,7 +306,16 @@ static Value cuda_device_count(Value *args, int nargs, KwArgs *kw)
     return v_int(cuda_count());
 }
 
+static Value cuda_current_device(Value *args, int nargs, KwArgs *kw)
+{
+    (void)args, (void)kw;
+    if (!args_count("current_device", nargs, 0, 0)) return V_ERR;
+    if (cuda_count() == 0) return rt_raise(&exc_AssertionError, "Torch not compiled with CUDA enabled");
+    return v_int(0);
+}
+
 static const MethodDef cuda_functions[] = {
+    {"current_device", cuda_current_device, "current_device()\n\nIndex of the current CUDA device.", 0},
     {"is_available", cuda_is_available, "is_available()\n\nTrue if a CUDA device can be used.", 0},
     {"device_count", cuda_device_count, "device_count()\n\nNumber of CUDA devices.", 0},
     {NULL, NULL, NULL, 0},
@@ -340,6 +393,8 @@ static bool add_constants(Value m)
         if (!mod_set(m, dtype_names[i].name, torch_dtype_value(dtype_names[i].dt))) return false;
     return mod_set(m, "Tensor", v_obj(&tensor_type)) && mod_set(m, "Size", v_obj(&size_type)) &&
            mod_set(m, "device", v_obj(&device_type)) && mod_set(m, "dtype", v_obj(&dtype_type)) &&
+           mod_set(m, "layout", v_obj(&layout_type)) && mod_set(m, "strided", torch_layout_value(false)) &&
+           mod_set(m, "sparse_coo", torch_layout_value(true)) &&
            mod_set(m, "inf", v_float(INFINITY)) && mod_set(m, "nan", v_float(NAN)) &&
            mod_set(m, "pi", v_float(3.141592653589793)) && mod_set(m, "e", v_float(2.718281828459045)) &&
            mod_set(m, "__version__", str_from_cstr("2.1.0"));
@@ -350,16 +405,17 @@ bool mod_torch_init(Value m)
     torch_types_init();
     torch_obj_init();
     if (!grad_mode_type.dict) type_add_methods(&grad_mode_type, grad_mode_methods);
-    Value linalg, cuda, nn, nnf;
+    Value linalg, cuda, nnf;
     if (!submodule(m, "linalg", "torch.linalg", &linalg) || !torch_dispatch_init(m, linalg) ||
-        !add_constants(m) || !add_legacy_types(m))
+        !add_constants(m) || !submodule(m, "cuda", "torch.cuda", &cuda) || !add_legacy_types(m, cuda))
         return false;
     module_add_functions(m, torch_functions);
-    if (!submodule(m, "cuda", "torch.cuda", &cuda)) return false;
     module_add_functions(cuda, cuda_functions);
-    if (!submodule(m, "nn", "torch.nn", &nn) || !submodule(nn, "functional", "torch.nn.functional", &nnf))
-        return false;
+    /* The C activations live in torch._nnf; torch.nn (embedded
+     * TensorScript, mod_embedded.c) is imported on first access. */
+    if (!submodule(m, "_nnf", "torch._nnf", &nnf)) return false;
     module_add_functions(nnf, nnf_functions);
+    if (mod_embedded_torch_functions) module_add_functions(m, mod_embedded_torch_functions);
     if (torch_create_init && !torch_create_init(m)) return false;
     if (torch_random_init && !torch_random_init(m)) return false;
     if (torch_print_init && !torch_print_init(m)) return false;

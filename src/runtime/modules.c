@@ -17,6 +17,13 @@
 #include "objects.h"
 
 bool mod_numpy_init(Value m) __attribute__((weak));
+/* The embedded TensorScript library (mod_embedded.c). */
+bool mod_torch_nn_init(Value m) __attribute__((weak));
+bool mod_torch_nn_functional_init(Value m) __attribute__((weak));
+bool mod_torch_nn_init_init(Value m) __attribute__((weak));
+bool mod_torch_optim_init(Value m) __attribute__((weak));
+bool mod_torch_utils_init(Value m) __attribute__((weak));
+bool mod_torch_utils_data_init(Value m) __attribute__((weak));
 
 static const ModuleDef registry[] = {
     {"sys", mod_sys_init},
@@ -27,6 +34,12 @@ static const ModuleDef registry[] = {
     {"os.path", mod_os_path_init},
     {"torch", mod_torch_init},
     {"numpy", mod_numpy_init},
+    {"torch.nn", mod_torch_nn_init},
+    {"torch.nn.functional", mod_torch_nn_functional_init},
+    {"torch.nn.init", mod_torch_nn_init_init},
+    {"torch.optim", mod_torch_optim_init},
+    {"torch.utils", mod_torch_utils_init},
+    {"torch.utils.data", mod_torch_utils_data_init},
     {NULL, NULL},
 };
 

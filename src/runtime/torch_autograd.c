@@ -244,9 +244,14 @@ static int fill_outputs(Value r, Value *items, int nres, OpCtx *oc, AgNode *node
         if (!m) return -1;
         ag_node_set_output(node, j, m, t);
     }
-    if (oc->d->save & DS_RESULT) {
-        oc->result_slot = ag_node_save(node, torch_unwrap(result_at(r, items, 0)), NULL, true, 0);
-        if (oc->result_slot < 0) return -1;
+    /* every result is saved (data only), in order: max(dim) needs its
+     * indices as well as its values */
+    for (int j = 0; (oc->d->save & DS_RESULT) && j < nres; j++) {
+        Value v = result_at(r, items, j);
+        if (!torch_is_tensor(v)) return 0;
+        int slot = ag_node_save(node, torch_unwrap(v), NULL, true, j);
+        if (slot < 0) return -1;
+        if (j == 0) oc->result_slot = slot;
     }
     return 0;
 }

@@ -81,7 +81,7 @@ typedef struct OpCtx {
     int n_results;
 } OpCtx;
 
-#define DX_TMP 48
+#define DX_TMP 128
 struct DCtx {
     AgNode *node;
     OpCtx *oc;
@@ -103,6 +103,7 @@ Value dx_keep(DCtx *d, Value v);            /* hands v to d; returns it */
 Value dx_grad(DCtx *d, int out);            /* gradient of output out (zeros when none) */
 Value dx_in(DCtx *d, int k);                /* saved tensor arg k */
 Value dx_result(DCtx *d);                   /* the saved first result */
+Value dx_result_at(DCtx *d, int j);         /* saved result j (max: 1 = indices) */
 Value dx_arg(DCtx *d, int k);               /* arg k: saved tensor, or its Python value */
 bool dx_need(DCtx *d, int k);               /* does tensor arg k want a gradient */
 bool dx_need_list(DCtx *d, int k, int j);

@@ -303,7 +303,7 @@ static Value tensor_getattr(Value v, Obj *name)
     if (!strcmp(n, "is_cpu")) return v_bool(t->device == TS_CPU);
     if (!strcmp(n, "itemsize")) return v_int((int64_t)ts_dtype_size(t->dtype));
     if (!strcmp(n, "nbytes")) return v_int(ts_numel(t) * (int64_t)ts_dtype_size(t->dtype));
-    if (!strcmp(n, "layout")) return str_from_cstr("torch.strided");
+    if (!strcmp(n, "layout")) return torch_layout_value(false);
     if (!strcmp(n, "is_sparse") || !strcmp(n, "is_quantized") || !strcmp(n, "is_meta"))
         return v_bool(false);
     return V_UNBOUND;

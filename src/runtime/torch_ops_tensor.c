@@ -151,6 +151,14 @@ static Type storage_type = {
     .len = storage_len, .getitem = storage_getitem,
 };
 
+bool torch_storage_of(Value v, TsStorage **s, TsDType *dt)
+{
+    if (!IS_TYPE(v, &storage_type)) return false;
+    *s = ((StorageObj *)v.o)->s;
+    *dt = ((StorageObj *)v.o)->dt;
+    return true;
+}
+
 Value impl_storage(TorchCall *c)
 {
     if (!storage_type.dict) type_add_methods(&storage_type, storage_methods);

@@ -70,6 +70,14 @@ Value torch_view_result(TorchCall *c, TsTensor *nt);
 Value torch_copy_back(TorchCall *c, TsTensor *r);
 Value torch_tuple_of(TsTensor **ts, int n);
 
+/* The storage and dtype of a Tensor.storage() object (borrowed); false
+ * when v is not one (torch_ops_tensor.c). */
+bool torch_storage_of(Value v, TsStorage **s, TsDType *dt);
+/* torch.strided / torch.sparse_coo and their type torch.layout
+ * (torch_types.c). */
+extern Type layout_type;
+Value torch_layout_value(bool sparse);
+
 /* Impl declarations: one per row of torch_ops.def. */
 #define OP(name, sig, doc, flags, impl, deriv) Value impl(TorchCall *c);
 #include "torch_ops.def"

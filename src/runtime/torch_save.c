@@ -21,6 +21,7 @@
 
 #include "objects.h"
 #include "torch_create.h"
+#include "vm_internal.h"
 
 /* ------------------------------------------------------------------ */
 /* byte buffers                                                         */
@@ -1089,6 +1090,41 @@ static Value load_zip(Zip *z)
     return unpickle(z, data, len);
 }
 
+/* _pickle.UnpicklingError: what PyTorch's legacy loader raises for a file
+ * that is not a zip archive (it reads it as a pickle).  A class made once,
+ * as a `class` statement would make it, so tracebacks name its module. */
+static Value unpickling_error(const unsigned char *p, size_t n)
+{
+    static Value cls;
+    if (!IS_OBJ(cls)) {
+        Value name = str_from_cstr("UnpicklingError"), ns = dict_new();
+        Value bases = tuple_pack(1, v_obj(&exc_Exception)), mod = str_from_cstr("_pickle");
+        if (!IS_ERR(name) && !IS_ERR(ns) && !IS_ERR(bases) && !IS_ERR(mod) &&
+            dict_set_cstr(ns, "__module__", mod) >= 0)
+            cls = class_new(name, bases, ns);
+        v_decref(name);
+        v_decref(ns);
+        v_decref(bases);
+        v_decref(mod);
+        if (!IS_OBJ(cls)) {
+            cls = V_NONE;
+            return V_ERR;
+        }
+    }
+    Value msg = n == 0 ? str_from_cstr("Ran out of input")
+                       : p[0] >= 0x20 && p[0] < 0x7f ? str_fmt("invalid load key, '%c'.", p[0])
+                                                      : str_fmt("invalid load key, '\\x%02x'.", p[0]);
+    if (IS_ERR(msg)) return msg;
+    Value args = tuple_pack(1, msg);
+    Value e = IS_ERR(args) ? args : v_call(cls, ((Tuple *)args.o)->items, 1, NULL);
+    v_decref(args);
+    v_decref(msg);
+    if (IS_ERR(e)) return e;
+    rt_raise_value(e);
+    v_decref(e);
+    return V_ERR;
+}
+
 static Value f_load(Value *args, int nargs, KwArgs *kw)
 {
     static const char *const names[] = {"f", "map_location", "pickle_module", "weights_only"};
@@ -1107,7 +1143,7 @@ static Value f_load(Value *args, int nargs, KwArgs *kw)
     }
     Value r;
     if (b.len < 4 || memcmp(b.p, "PK\3\4", 4))
-        r = rt_raise(&exc_RuntimeError, "Invalid magic number; corrupt file?");
+        r = unpickling_error(b.p, b.len);
     else {
         Zip z = {.p = b.p, .n = b.len};
         r = load_zip(&z);

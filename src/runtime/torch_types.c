@@ -53,7 +53,7 @@ static Value dtype_getattr(Value v, Obj *name)
 }
 
 Type dtype_type = {
-    .hdr = {IMMORTAL, &type_type}, .name = "torch.dtype", .base = &object_type,
+    .hdr = {IMMORTAL, &type_type}, .name = "dtype", .base = &object_type,
     .basicsize = sizeof(DTypeObj), .repr = dtype_repr, .hash = identity_hash,
     .getattr = dtype_getattr,
 };
@@ -181,10 +181,30 @@ static bool device_hash(Value v, int64_t *out)
 }
 
 Type device_type = {
-    .hdr = {IMMORTAL, &type_type}, .name = "torch.device", .base = &object_type,
+    .hdr = {IMMORTAL, &type_type}, .name = "device", .base = &object_type,
     .basicsize = sizeof(DeviceObj), .new = device_new, .repr = device_repr, .str = device_str,
     .hash = device_hash, .compare = device_compare, .getattr = device_getattr,
 };
+
+/* ------------------------------------------------------------------ */
+/* layout: torch.strided (dense) and torch.sparse_coo                  */
+/* ------------------------------------------------------------------ */
+
+typedef struct LayoutObj { Obj hdr; const char *name; } LayoutObj;
+
+static Value layout_repr(Value v) { return str_from_cstr(((LayoutObj *)v.o)->name); }
+
+Type layout_type = {
+    .hdr = {IMMORTAL, &type_type}, .name = "layout", .base = &object_type,
+    .basicsize = sizeof(LayoutObj), .repr = layout_repr, .hash = identity_hash,
+};
+
+static LayoutObj layouts[2] = {
+    {{IMMORTAL, &layout_type}, "torch.strided"},
+    {{IMMORTAL, &layout_type}, "torch.sparse_coo"},
+};
+
+Value torch_layout_value(bool sparse) { return v_obj(&layouts[sparse]); }
 
 /* ------------------------------------------------------------------ */
 /* torch.Size                                                          */
@@ -278,7 +298,7 @@ static const MethodDef size_methods[] = {
 };
 
 Type size_type = {
-    .hdr = {IMMORTAL, &type_type}, .name = "torch.Size", .base = &tuple_type,
+    .hdr = {IMMORTAL, &type_type}, .name = "Size", .base = &tuple_type,
     .basicsize = sizeof(Tuple), .new = size_new_slot, .repr = size_repr,
     .compare = size_compare, .getitem = size_getitem, .binop = size_binop,
 };

@@ -20,6 +20,10 @@
  * `a < 0` is legitimately always false. */
 #pragma GCC diagnostic ignored "-Wtype-limits"
 #pragma GCC diagnostic ignored "-Wbool-compare"
+/* -O2's "very cheap" vectoriser model refuses loops that need an aliasing
+ * check or an epilogue, i.e. all of ours: ask for the normal model here.
+ * (The outputs may equal an input exactly, never overlap partially.) */
+#pragma GCC optimize("tree-vectorize", "vect-cost-model=dynamic")
 
 /* Per-call constants an op may read: alpha of add/sub, decimals of round. */
 typedef struct OpCtx {

@@ -555,6 +555,7 @@ static bool elem_nonzero(const char *p, TsDType dt)
 
 TsTensor *ts_nonzero(TsTensor *t)
 {
+    OPS_VIA_HOST(t, ts_nonzero(h));
     if (ops_need_cpu(t, "nonzero") < 0)
         return NULL;
     int64_t n = ts_numel(t), cnt = 0;
@@ -630,6 +631,7 @@ static int broadcast_pair(TsTensor *a, TsTensor *b, TsTensor **ea, TsTensor **eb
 
 TsTensor *ts_masked_select(TsTensor *t, TsTensor *mask)
 {
+    OPS_VIA_HOST2(t, mask, ts_masked_select(h, h2));
     if (ops_need_cpu(t, "masked_select") < 0)
         return NULL;
     if (mask->dtype != TS_BOOL && mask->dtype != TS_UINT8) {
@@ -721,6 +723,7 @@ TsTensor *ts_masked_scatter(TsTensor *t, TsTensor *mask, TsTensor *src, TsTensor
 
 TsTensor *ts_take(TsTensor *t, TsTensor *index)
 {
+    OPS_VIA_HOST2(t, index, ts_take(h, h2));
     if (ops_need_cpu(t, "take") < 0)
         return NULL;
     if (index->dtype != TS_INT64) {
@@ -763,6 +766,7 @@ TsTensor *ts_take(TsTensor *t, TsTensor *index)
 
 TsTensor *ts_index_select(TsTensor *t, int64_t dim, TsTensor *index)
 {
+    OPS_VIA_HOST2(t, index, ts_index_select(h, dim, h2));
     int d;
     if (ops_need_cpu(t, "index_select") < 0 || ts_wrap_dim(dim, t->ndim, &d) < 0)
         return NULL;
@@ -864,6 +868,7 @@ static int read_index(const TsTensor *index, const OpsWalk *w, const TsTensor *t
 
 TsTensor *ts_gather(TsTensor *t, int64_t dim, TsTensor *index)
 {
+    OPS_VIA_HOST2(t, index, ts_gather(h, dim, h2));
     int d;
     if (ops_need_cpu(t, "gather") < 0 || ts_wrap_dim(dim, t->ndim, &d) < 0 ||
         check_scatter_gather(t, d, index, NULL, "gather") < 0)

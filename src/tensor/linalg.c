@@ -206,6 +206,7 @@ static int check_mm_shapes(const TsTensor *a, const TsTensor *b)
 
 TsTensor *ts_mm(TsTensor *a, TsTensor *b)
 {
+    OPS_VIA_HOST2(a, b, ts_mm(h, h2));
     if (check_mm_shapes(a, b) < 0 || check_mm_dtypes(a, b) < 0)
         return NULL;
     int64_t shape[2] = {a->sizes[0], b->sizes[1]};
@@ -280,6 +281,7 @@ static int bmm_into(TsTensor *out, TsTensor *a, TsTensor *b, TsScalar alpha, TsS
 
 TsTensor *ts_bmm(TsTensor *a, TsTensor *b)
 {
+    OPS_VIA_HOST2(a, b, ts_bmm(h, h2));
     if (check_bmm_shapes(a, b) < 0 || check_mm_dtypes(a, b) < 0)
         return NULL;
     int64_t shape[3] = {a->sizes[0], a->sizes[1], b->sizes[2]};
@@ -318,6 +320,7 @@ static bool gemv_float(const TsTensor *a, const TsTensor *v, TsTensor *c)
 
 TsTensor *ts_mv(TsTensor *a, TsTensor *v)
 {
+    OPS_VIA_HOST2(a, v, ts_mv(h, h2));
     if (a->ndim != 2 || v->ndim != 1) {
         ts_error(TS_ERR_RUNTIME, "vector + matrix @ vector expected, got 1, %d, %d", a->ndim,
                  v->ndim);
@@ -346,6 +349,7 @@ TsTensor *ts_mv(TsTensor *a, TsTensor *v)
 
 TsTensor *ts_dot(TsTensor *a, TsTensor *b)
 {
+    OPS_VIA_HOST2(a, b, ts_dot(h, h2));
     if (a->ndim != 1 || b->ndim != 1) {
         ts_error(TS_ERR_RUNTIME, "1D tensors expected, but got %dD and %dD tensors", a->ndim,
                  b->ndim);
@@ -815,6 +819,7 @@ static void lu_solve_one(const TsTensor *A, int64_t bi, bool use_t, double *a, l
  * dtypes; results are rounded back to the tensor's dtype. */
 TsTensor *ts_inverse(TsTensor *t)
 {
+    OPS_VIA_HOST(t, ts_inverse(h));
     if (check_square_float(t, "linalg.inv") < 0)
         return NULL;
     lp_int n = (lp_int)t->sizes[t->ndim - 1];
@@ -874,6 +879,7 @@ static void lu_det(const TsTensor *t, int64_t bi, double *a, lp_int *piv, double
  * permutation's parity. */
 TsTensor *ts_det(TsTensor *t)
 {
+    OPS_VIA_HOST(t, ts_det(h));
     if (check_square_float(t, "linalg.det") < 0)
         return NULL;
     int64_t n = t->sizes[t->ndim - 1];
@@ -937,6 +943,7 @@ int ts_slogdet(TsTensor *t, TsTensor **sign, TsTensor **logabsdet)
  * and B taken pairwise (B's batch must match A's). */
 TsTensor *ts_solve(TsTensor *A, TsTensor *B)
 {
+    OPS_VIA_HOST2(A, B, ts_solve(h, h2));
     if (check_square_float(A, "linalg.solve") < 0)
         return NULL;
     lp_int n = (lp_int)A->sizes[A->ndim - 1];

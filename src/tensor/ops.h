@@ -6,6 +6,10 @@
  * PyTorch's exact message.  Functions with two results (values, indices)
  * return 0 and store two new references, or -1 and store nothing.
  *
+ * Tensors on another device run through the host (copy in, CPU kernel,
+ * copy back) for the single-result ops; mixing devices fails with
+ * PyTorch's "Expected all tensors to be on the same device..." text.
+ *
  * A "dim list" is (nd, dims): nd == 0 / dims == NULL means every dim
  * (torch.sum(x) and torch.sum(x, dim=[]) reduce everything).  Negative dims
  * wrap.  `dtype` TS_UNDEF means PyTorch's default result dtype.
@@ -78,7 +82,9 @@ int ts_topk(TsTensor *t, int64_t k, int64_t dim, bool largest, bool sorted, TsTe
             TsTensor **indices);
 int ts_kthvalue(TsTensor *t, int64_t k, int64_t dim, bool keepdim, TsTensor **values,
                 TsTensor **indices);
-/* torch.unique (dim=None): inverse/counts may be NULL when not wanted. */
+/* torch.unique (dim=None): inverse/counts may be NULL when not wanted.
+ * sorted == false gives PyTorch's hash-set order (reverse order of first
+ * appearance, exact unless its buckets collide). */
 int ts_unique(TsTensor *t, bool sorted, TsTensor **values, TsTensor **inverse,
               TsTensor **counts);
 

@@ -52,8 +52,39 @@ static inline char *ops_at(const TsTensor *t, int64_t off)
     return (char *)t->storage->data + off * (int64_t)ts_dtype_size(t->dtype);
 }
 
-/* The OPS kernels run on host memory; other devices go through the host
- * path once the device layer supports it. */
+/* The OPS kernels run on host memory.  A device without its own kernel
+ * for an op gets the host path the device table promises: copy the
+ * operand(s) to the CPU, run the CPU op (`call`, written in terms of the
+ * host copies h / h2), copy the result back.  Only slower, never wrong. */
+#define OPS_VIA_HOST(t, call)                                                    \
+    do {                                                                         \
+        if ((t)->device != TS_CPU) {                                             \
+            TsTensor *h = ts_to((t), (t)->dtype, TS_CPU, false);                 \
+            TsTensor *r_ = h ? (call) : NULL;                                    \
+            TsTensor *d_ = r_ ? ts_to(r_, r_->dtype, (t)->device, false) : NULL; \
+            ts_release(h);                                                       \
+            ts_release(r_);                                                      \
+            return d_;                                                           \
+        }                                                                        \
+    } while (0)
+
+#define OPS_VIA_HOST2(t, t2, call)                                                   \
+    do {                                                                             \
+        if ((t)->device != TS_CPU || (t2)->device != TS_CPU) {                       \
+            if (ts_check_same_device((t)->device, (t2)->device) < 0)                 \
+                return NULL;                                                         \
+            TsTensor *h = ts_to((t), (t)->dtype, TS_CPU, false);                     \
+            TsTensor *h2 = h ? ts_to((t2), (t2)->dtype, TS_CPU, false) : NULL;       \
+            TsTensor *r_ = h2 ? (call) : NULL;                                       \
+            TsTensor *d_ = r_ ? ts_to(r_, r_->dtype, (t)->device, false) : NULL;     \
+            ts_release(h);                                                           \
+            ts_release(h2);                                                          \
+            ts_release(r_);                                                          \
+            return d_;                                                               \
+        }                                                                            \
+    } while (0)
+
+/* Ops without a host path yet say so on other devices. */
 static inline int ops_need_cpu(const TsTensor *t, const char *op)
 {
     if (t->device != TS_CPU)

@@ -532,6 +532,7 @@ static TsDType sum_dtype(TsDType in, TsDType req)
 
 TsTensor *ts_sum(TsTensor *t, int nd, const int64_t *dims, bool keepdim, TsDType dtype)
 {
+    OPS_VIA_HOST(t, ts_sum(h, nd, dims, keepdim, dtype));
     bool mask[TS_MAX_DIMS];
     if (ops_need_cpu(t, "sum") < 0 || ops_dim_mask(t, nd, dims, mask) < 0)
         return NULL;
@@ -626,6 +627,7 @@ static void row_prod(void *st, const TsTensor *t, int64_t off, int64_t stride, i
 
 TsTensor *ts_prod(TsTensor *t, const int64_t *dim, bool keepdim, TsDType dtype)
 {
+    OPS_VIA_HOST(t, ts_prod(h, dim, keepdim, dtype));
     bool mask[TS_MAX_DIMS];
     if (ops_need_cpu(t, "prod") < 0 || ops_dim_mask(t, dim ? 1 : 0, dim, mask) < 0)
         return NULL;
@@ -781,6 +783,7 @@ static void ext_run(const TsTensor *t, const bool *mask, bool want_max, TsTensor
 
 static TsTensor *ext_all(TsTensor *t, bool want_max)
 {
+    OPS_VIA_HOST(t, ext_all(h, want_max));
     const char *name = want_max ? "max" : "min";
     if (ops_need_cpu(t, name) < 0)
         return NULL;
@@ -838,6 +841,7 @@ int ts_min_dim(TsTensor *t, int64_t dim, bool keepdim, TsTensor **values, TsTens
 
 static TsTensor *arg_ext(TsTensor *t, const int64_t *dim, bool keepdim, bool want_max)
 {
+    OPS_VIA_HOST(t, arg_ext(h, dim, keepdim, want_max));
     const char *name = want_max ? "argmax" : "argmin";
     bool mask[TS_MAX_DIMS];
     if (ops_need_cpu(t, name) < 0 || ops_dim_mask(t, dim ? 1 : 0, dim, mask) < 0)
@@ -875,6 +879,7 @@ TsTensor *ts_argmin(TsTensor *t, const int64_t *dim, bool keepdim)
 
 static TsTensor *amaxmin(TsTensor *t, int nd, const int64_t *dims, bool keepdim, bool want_max)
 {
+    OPS_VIA_HOST(t, amaxmin(h, nd, dims, keepdim, want_max));
     const char *name = want_max ? "amax" : "amin";
     bool mask[TS_MAX_DIMS];
     if (ops_need_cpu(t, name) < 0 || ops_dim_mask(t, nd, dims, mask) < 0)
@@ -930,6 +935,7 @@ static void row_count(void *st, const TsTensor *t, int64_t off, int64_t stride, 
 /* kind: 0 all, 1 any, 2 count_nonzero. */
 static TsTensor *count_red(TsTensor *t, int nd, const int64_t *dims, bool keepdim, int kind)
 {
+    OPS_VIA_HOST(t, count_red(h, nd, dims, keepdim, kind));
     static const char *names[] = {"all", "any", "count_nonzero"};
     bool mask[TS_MAX_DIMS];
     if (ops_need_cpu(t, names[kind]) < 0 || ops_dim_mask(t, nd, dims, mask) < 0)
@@ -1039,6 +1045,7 @@ static int var_all_twopass(TsTensor *t, const bool *mask, double *m2)
 static TsTensor *var_std(TsTensor *t, int nd, const int64_t *dims, double correction,
                          bool keepdim, bool take_sqrt)
 {
+    OPS_VIA_HOST(t, var_std(h, nd, dims, correction, keepdim, take_sqrt));
     bool mask[TS_MAX_DIMS];
     if (ops_need_cpu(t, "var") < 0 || ops_dim_mask(t, nd, dims, mask) < 0)
         return NULL;
@@ -1148,6 +1155,7 @@ static double norm2_f32_row(const float *x, int64_t n)
 TsTensor *ts_norm(TsTensor *t, double p, int nd, const int64_t *dims, bool keepdim,
                   TsDType dtype)
 {
+    OPS_VIA_HOST(t, ts_norm(h, p, nd, dims, keepdim, dtype));
     bool mask[TS_MAX_DIMS];
     if (ops_need_cpu(t, "norm") < 0 || ops_dim_mask(t, nd, dims, mask) < 0)
         return NULL;

@@ -47,6 +47,7 @@ static void scan_next(ScanLines *s)
 /* cumsum (prod == false) / cumprod (prod == true). */
 static TsTensor *cum_arith(TsTensor *t, int64_t dim, TsDType dtype, bool prod)
 {
+    OPS_VIA_HOST(t, cum_arith(h, dim, dtype, prod));
     int d;
     if (ops_need_cpu(t, prod ? "cumprod" : "cumsum") < 0 || ts_wrap_dim(dim, t->ndim, &d) < 0)
         return NULL;

@@ -10,6 +10,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+/* Let -O2 vectorise the conversion/fill loops (see elementwise.c). */
+#pragma GCC optimize("tree-vectorize", "vect-cost-model=dynamic")
+
 /* ---- headers -------------------------------------------------------- */
 
 int64_t ts_numel(const TsTensor *t)

@@ -1,0 +1,90 @@
+/* mod_embedded.c — modules written in TensorScript itself and embedded in
+ * the binary: torch.nn, torch.nn.functional, torch.nn.init, torch.optim,
+ * torch.utils, torch.utils.data.
+ *
+ * The library sources live in src/runtime/lib/*.tsc; the Makefile turns
+ * them into C strings (build/gen/tsc_lib.h, by lib/embed.awk).  Each
+ * module's init runs its source in the module's dict, after an optional C
+ * "prefill" that puts the native helpers (nn_native.c) where the source
+ * can pick them up.  The registry rows are in modules.c.
+ *
+ * `import torch` alone must still give torch.nn.Linear, as in PyTorch, but
+ * the library is only compiled when first used: the torch module gets a
+ * module-level __getattr__ (PEP 562) that imports torch.nn / torch.optim /
+ * torch.utils on first access.
+ */
+#include <string.h>
+
+#include "bi_private.h"
+#include "objects.h"
+#include "vm.h"
+#include "tsc_lib.h"
+
+bool nn_native_init(Value m);   /* nn_native.c: Parameter and fused ops */
+
+/* Runs a library source in module m.  The filename is what tracebacks
+ * show for frames inside the library. */
+static bool run_embedded(Value m, const char *src, size_t len, const char *filename)
+{
+    Value r = vm_run_source(src, len, filename, PARSE_FILE, ((Module *)m.o)->dict, false);
+    if (IS_ERR(r)) return false;
+    v_decref(r);
+    return true;
+}
+
+#define RUN(m, lib, file) run_embedded(m, lib, sizeof lib - 1, file)
+
+bool mod_torch_nn_init(Value m)
+{
+    return nn_native_init(m) && RUN(m, lib_torch_nn, "torch/nn.tsc");
+}
+
+bool mod_torch_nn_functional_init(Value m)
+{
+    return RUN(m, lib_torch_nn_functional, "torch/nn/functional.tsc");
+}
+
+bool mod_torch_nn_init_init(Value m)
+{
+    return RUN(m, lib_torch_nn_init, "torch/nn/init.tsc");
+}
+
+bool mod_torch_optim_init(Value m)
+{
+    return RUN(m, lib_torch_optim, "torch/optim.tsc");
+}
+
+/* torch.utils is only a package holding torch.utils.data. */
+bool mod_torch_utils_init(Value m)
+{
+    (void)m;
+    return true;
+}
+
+bool mod_torch_utils_data_init(Value m)
+{
+    return RUN(m, lib_torch_utils_data, "torch/utils/data.tsc");
+}
+
+/* torch.__getattr__(name): the lazily imported submodules. */
+static Value torch_lazy_getattr(Value *args, int nargs, KwArgs *kw)
+{
+    static const char *const lazy[] = {"nn", "optim", "utils"};
+    static const char *const names[] = {"name"};
+    Value a[1];
+    if (!args_parse("__getattr__", args, nargs, kw, names, 1, 1, a)) return V_ERR;
+    if (!IS_TYPE(a[0], &str_type)) return rt_raise(&exc_TypeError, "attribute name must be string");
+    const char *n = str_cstr(a[0]);
+    for (size_t i = 0; i < sizeof lazy / sizeof *lazy; i++) {
+        if (strcmp(n, lazy[i])) continue;
+        char full[32];
+        snprintf(full, sizeof full, "torch.%s", n);
+        return rt_import(full);
+    }
+    return rt_raise(&exc_AttributeError, "module 'torch' has no attribute '%s'", n);
+}
+
+const MethodDef mod_embedded_torch_functions[] = {
+    {"__getattr__", torch_lazy_getattr, "__getattr__(name)\n\nImports torch.nn, torch.optim and torch.utils on first use.", 0},
+    {NULL, NULL, NULL, 0},
+};

@@ -1,0 +1,416 @@
+/* torch_deriv_pointwise.c — derivatives of the element-wise rows.
+ *
+ * Each function reads the incoming gradient (dx_grad), the saved inputs
+ * or result its row's `save` flags name, and hands one gradient per tensor
+ * argument to dx_set (which reduces over broadcast dims).  Names and
+ * formulas follow PyTorch's derivatives.yaml, e.g. d/dx exp(x) = exp(x),
+ * written with the result so that x itself need not be kept.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "torch_autograd.h"
+
+#define G dx_grad(d, 0)
+#define X dx_in(d, 0)
+#define R dx_result(d)
+
+static bool is_t(DCtx *d, int k) { return dx_info(d, k)->edge >= 0; }
+
+/* ---- binary arithmetic ---- */
+
+static int bw_add(DCtx *d)
+{
+    Value g = G;
+    dx_set(d, 0, g);
+    dx_set(d, 1, dx_mul(d, g, dx_arg(d, 2)));
+    return 0;
+}
+
+static int bw_sub(DCtx *d)
+{
+    Value g = G;
+    dx_set(d, 0, g);
+    dx_set(d, 1, dx_mul(d, dx_neg(d, g), dx_arg(d, 2)));
+    return 0;
+}
+
+/* rsub(input, other, alpha) = other - alpha * input */
+static int bw_rsub(DCtx *d)
+{
+    Value g = G;
+    dx_set(d, 0, dx_mul(d, dx_neg(d, g), dx_arg(d, 2)));
+    dx_set(d, 1, g);
+    return 0;
+}
+
+static const char *name_sub(const TorchCall *c)
+{
+    return c->a[0].is_tensor ? "SubBackward0" : "RsubBackward1";
+}
+
+static const char *name_rsub(const TorchCall *c)
+{
+    return c->a[1].is_tensor ? "RsubBackward0" : "RsubBackward1";
+}
+
+static int bw_mul(DCtx *d)
+{
+    Value g = G;
+    if (dx_need(d, 0)) dx_set(d, 0, dx_mul(d, g, dx_arg(d, 1)));
+    if (dx_need(d, 1)) dx_set(d, 1, dx_mul(d, g, dx_arg(d, 0)));
+    return 0;
+}
+
+static int bw_div(DCtx *d)
+{
+    Value g = G, b = dx_arg(d, 1);
+    const TorchArg *mode = dx_a(d, 2);
+    if (mode->given && !mode->none && mode->str) { /* floor / trunc: zero almost everywhere */
+        if (dx_need(d, 0)) dx_set(d, 0, dx_mul(d, g, dx_num(d, 0.0)));
+        if (dx_need(d, 1)) dx_set(d, 1, dx_mul(d, g, dx_num(d, 0.0)));
+        return 0;
+    }
+    if (dx_need(d, 0)) dx_set(d, 0, dx_div(d, g, b));
+    if (dx_need(d, 1)) {
+        Value a = dx_arg(d, 0);
+        dx_set(d, 1, dx_neg(d, dx_div(d, dx_mul(d, g, a), dx_mul(d, b, b))));
+    }
+    return 0;
+}
+
+static const char *name_div(const TorchCall *c)
+{
+    return c->a[0].is_tensor ? "DivBackward0" : "MulBackward0";
+}
+
+static const char *name_pow(const TorchCall *c)
+{
+    return c->a[0].is_tensor && !c->a[1].is_tensor ? "PowBackward0" : "PowBackward1";
+}
+
+/* x ** e: e * x^(e-1); d/de: x^e * log(x) (0 where x == 0 and e >= 0) */
+static int bw_pow(DCtx *d)
+{
+    Value g = G, x = dx_arg(d, 0), e = dx_arg(d, 1);
+    if (dx_need(d, 0)) {
+        if (!is_t(d, 1) && dx_f(d, 1) == 0.0) {
+            dx_set(d, 0, dx_mul(d, g, dx_num(d, 0.0)));
+        } else {
+            Value em1 = dx_sub(d, e, dx_num(d, 1.0));
+            Value args[2] = {x, em1};
+            Value p = dx_call(d, "pow", 2, args);
+            dx_set(d, 0, dx_mul(d, dx_mul(d, g, e), p));
+        }
+    }
+    if (dx_need(d, 1)) {
+        Value r = dx_result(d);
+        if (is_t(d, 0)) {
+            Value lg = dx_mul(d, r, dx_un(d, "log", x));
+            Value zero_args[2] = {x, dx_num(d, 0.0)};
+            Value mask = dx_call(d, "eq", 2, zero_args);
+            Value mf[3] = {lg, mask, dx_num(d, 0.0)};
+            lg = dx_call(d, "masked_fill", 3, mf);
+            dx_set(d, 1, dx_mul(d, g, lg));
+        } else {
+            dx_set(d, 1, dx_mul(d, dx_mul(d, g, r), dx_num(d, log(dx_f(d, 0)))));
+        }
+    }
+    return 0;
+}
+
+static int bw_square(DCtx *d)
+{
+    dx_set(d, 0, dx_mul(d, dx_mul(d, G, X), dx_num(d, 2.0)));
+    return 0;
+}
+
+static int bw_atan2(DCtx *d)
+{
+    Value g = G, a = dx_in(d, 0), b = dx_in(d, 1);
+    Value den = dx_add(d, dx_mul(d, a, a), dx_mul(d, b, b));
+    dx_set(d, 0, dx_div(d, dx_mul(d, g, b), den));
+    dx_set(d, 1, dx_div(d, dx_mul(d, dx_neg(d, g), a), den));
+    return 0;
+}
+
+/* maximum/minimum: the gradient goes to the winner, halved on ties */
+static int bw_minmax(DCtx *d, const char *win)
+{
+    Value g = G, a = dx_in(d, 0), b = dx_in(d, 1);
+    Value ab[2] = {a, b}, ba[2] = {b, a};
+    Value tie = dx_mul(d, dx_mul(d, g, dx_call(d, "eq", 2, ab)), dx_num(d, 0.5));
+    dx_set(d, 0, dx_add(d, dx_mul(d, g, dx_call(d, win, 2, ab)), tie));
+    dx_set(d, 1, dx_add(d, dx_mul(d, g, dx_call(d, win, 2, ba)), tie));
+    return 0;
+}
+static int bw_maximum(DCtx *d) { return bw_minmax(d, "gt"); }
+static int bw_minimum(DCtx *d) { return bw_minmax(d, "lt"); }
+
+static const char *name_lerp(const TorchCall *c)
+{
+    return c->a[2].is_tensor ? "LerpBackward1" : "LerpBackward0";
+}
+
+static int bw_lerp(DCtx *d)
+{
+    Value g = G, w = dx_arg(d, 2);
+    dx_set(d, 0, dx_mul(d, g, dx_sub(d, dx_num(d, 1.0), w)));
+    dx_set(d, 1, dx_mul(d, g, w));
+    if (dx_need(d, 2)) dx_set(d, 2, dx_mul(d, g, dx_sub(d, dx_in(d, 1), dx_in(d, 0))));
+    return 0;
+}
+
+/* ---- clamping and selection ---- */
+
+/* g where lo <= x <= hi (bounds that were given) */
+static Value clamp_mask(DCtx *d, Value g, Value x, int lo, int hi)
+{
+    Value r = g;
+    if (lo >= 0 && dx_a(d, lo)->given && !dx_a(d, lo)->none) {
+        Value a[2] = {x, dx_arg(d, lo)};
+        r = dx_mul(d, r, dx_call(d, "ge", 2, a));
+    }
+    if (hi >= 0 && dx_a(d, hi)->given && !dx_a(d, hi)->none) {
+        Value a[2] = {x, dx_arg(d, hi)};
+        r = dx_mul(d, r, dx_call(d, "le", 2, a));
+    }
+    return r;
+}
+
+static const char *name_clamp(const TorchCall *c)
+{
+    return c->a[1].is_tensor || c->a[2].is_tensor ? "ClampBackward0" : "ClampBackward1";
+}
+
+static int bw_clamp(DCtx *d) { dx_set(d, 0, clamp_mask(d, G, X, 1, 2)); return 0; }
+static int bw_clamp_min(DCtx *d) { dx_set(d, 0, clamp_mask(d, G, X, 1, -1)); return 0; }
+static int bw_clamp_max(DCtx *d) { dx_set(d, 0, clamp_mask(d, G, X, -1, 1)); return 0; }
+
+static int bw_where(DCtx *d)
+{
+    Value g = G, cond = dx_in(d, 0), z = dx_num(d, 0.0);
+    Value a[3] = {cond, g, z}, b[3] = {cond, z, g};
+    if (dx_need(d, 1)) dx_set(d, 1, dx_call(d, "where", 3, a));
+    if (dx_need(d, 2)) dx_set(d, 2, dx_call(d, "where", 3, b));
+    return 0;
+}
+
+static int bw_masked_fill(DCtx *d)
+{
+    Value g = G, mask = dx_in(d, 1);
+    Value a[3] = {g, mask, dx_num(d, 0.0)};
+    dx_set(d, 0, dx_call(d, "masked_fill", 3, a));
+    if (dx_need(d, 2)) {
+        Value b[3] = {mask, g, dx_num(d, 0.0)};
+        dx_set(d, 2, dx_un(d, "sum", dx_call(d, "where", 3, b)));
+    }
+    return 0;
+}
+
+static int bw_nan_to_num(DCtx *d)
+{
+    dx_set(d, 0, dx_mul(d, G, dx_un(d, "isfinite", X)));
+    return 0;
+}
+
+static int bw_remainder(DCtx *d)
+{
+    Value g = G;
+    dx_set(d, 0, g);
+    if (dx_need(d, 1)) {
+        Value a[2] = {dx_in(d, 0), dx_in(d, 1)};
+        Value q = dx_un(d, "floor", dx_call(d, "div", 2, a));
+        dx_set(d, 1, dx_mul(d, dx_neg(d, g), q));
+    }
+    return 0;
+}
+
+static int bw_fmod(DCtx *d)
+{
+    Value g = G;
+    dx_set(d, 0, g);
+    if (dx_need(d, 1)) {
+        Value a[2] = {dx_in(d, 0), dx_in(d, 1)};
+        Value q = dx_un(d, "trunc", dx_call(d, "div", 2, a));
+        dx_set(d, 1, dx_mul(d, dx_neg(d, g), q));
+    }
+    return 0;
+}
+
+/* ---- functions of one tensor ---- */
+
+static int bw_neg(DCtx *d) { dx_set(d, 0, dx_neg(d, G)); return 0; }
+static int bw_abs(DCtx *d) { dx_set(d, 0, dx_mul(d, G, dx_un(d, "sign", X))); return 0; }
+static int bw_sqrt(DCtx *d) { dx_set(d, 0, dx_div(d, G, dx_mul(d, R, dx_num(d, 2.0)))); return 0; }
+static int bw_exp(DCtx *d) { dx_set(d, 0, dx_mul(d, G, R)); return 0; }
+static int bw_exp2(DCtx *d) { dx_set(d, 0, dx_mul(d, dx_mul(d, G, R), dx_num(d, M_LN2))); return 0; }
+static int bw_expm1(DCtx *d) { dx_set(d, 0, dx_mul(d, G, dx_add(d, R, dx_num(d, 1.0)))); return 0; }
+static int bw_log(DCtx *d) { dx_set(d, 0, dx_div(d, G, X)); return 0; }
+static int bw_log2(DCtx *d) { dx_set(d, 0, dx_div(d, G, dx_mul(d, X, dx_num(d, M_LN2)))); return 0; }
+static int bw_log10(DCtx *d) { dx_set(d, 0, dx_div(d, G, dx_mul(d, X, dx_num(d, M_LN10)))); return 0; }
+static int bw_log1p(DCtx *d) { dx_set(d, 0, dx_div(d, G, dx_add(d, X, dx_num(d, 1.0)))); return 0; }
+static int bw_sin(DCtx *d) { dx_set(d, 0, dx_mul(d, G, dx_un(d, "cos", X))); return 0; }
+static int bw_cos(DCtx *d) { dx_set(d, 0, dx_mul(d, dx_neg(d, G), dx_un(d, "sin", X))); return 0; }
+static int bw_sinh(DCtx *d) { dx_set(d, 0, dx_mul(d, G, dx_un(d, "cosh", X))); return 0; }
+static int bw_cosh(DCtx *d) { dx_set(d, 0, dx_mul(d, G, dx_un(d, "sinh", X))); return 0; }
+
+static int bw_tan(DCtx *d)
+{
+    Value r = R;
+    dx_set(d, 0, dx_mul(d, G, dx_add(d, dx_mul(d, r, r), dx_num(d, 1.0))));
+    return 0;
+}
+
+static int bw_tanh(DCtx *d)
+{
+    Value r = R;
+    dx_set(d, 0, dx_mul(d, G, dx_sub(d, dx_num(d, 1.0), dx_mul(d, r, r))));
+    return 0;
+}
+
+static int bw_sigmoid(DCtx *d)
+{
+    Value r = R;
+    dx_set(d, 0, dx_mul(d, dx_mul(d, G, r), dx_sub(d, dx_num(d, 1.0), r)));
+    return 0;
+}
+
+static int bw_rsqrt(DCtx *d)
+{
+    Value r = R;
+    dx_set(d, 0, dx_mul(d, dx_mul(d, G, dx_mul(d, dx_mul(d, r, r), r)), dx_num(d, -0.5)));
+    return 0;
+}
+
+static int bw_reciprocal(DCtx *d)
+{
+    Value r = R;
+    dx_set(d, 0, dx_mul(d, dx_neg(d, G), dx_mul(d, r, r)));
+    return 0;
+}
+
+/* 1/sqrt(1 - x^2), shared by asin and acos */
+static Value inv_sqrt_1mx2(DCtx *d, Value x)
+{
+    return dx_un(d, "rsqrt", dx_sub(d, dx_num(d, 1.0), dx_mul(d, x, x)));
+}
+static int bw_asin(DCtx *d) { dx_set(d, 0, dx_mul(d, G, inv_sqrt_1mx2(d, X))); return 0; }
+static int bw_acos(DCtx *d) { dx_set(d, 0, dx_mul(d, dx_neg(d, G), inv_sqrt_1mx2(d, X))); return 0; }
+
+static int bw_atan(DCtx *d)
+{
+    Value x = X;
+    dx_set(d, 0, dx_div(d, G, dx_add(d, dx_mul(d, x, x), dx_num(d, 1.0))));
+    return 0;
+}
+
+static int bw_erf(DCtx *d)
+{
+    Value x = X;
+    Value e = dx_un(d, "exp", dx_neg(d, dx_mul(d, x, x)));
+    dx_set(d, 0, dx_mul(d, dx_mul(d, G, e), dx_num(d, 2.0 / sqrt(M_PI))));
+    return 0;
+}
+
+static int bw_relu(DCtx *d)
+{
+    Value a[2] = {R, dx_num(d, 0.0)};
+    dx_set(d, 0, dx_mul(d, G, dx_call(d, "gt", 2, a)));
+    return 0;
+}
+
+/* ceil, floor, round, trunc, sign: zero almost everywhere */
+static int bw_zero(DCtx *d) { dx_set(d, 0, dx_mul(d, G, dx_num(d, 0.0))); return 0; }
+static int bw_identity(DCtx *d) { dx_set(d, 0, G); return 0; }
+
+/* ---- softmax ---- */
+
+static int bw_softmax(DCtx *d)
+{
+    Value g = G, r = R;
+    Value a[3] = {dx_mul(d, g, r), dx_int(d, dx_a(d, 1)->i), v_bool(true)};
+    Value s = dx_call(d, "sum", 3, a);
+    dx_set(d, 0, dx_mul(d, r, dx_sub(d, g, s)));
+    return 0;
+}
+
+static int bw_log_softmax(DCtx *d)
+{
+    Value g = G, r = R;
+    Value a[3] = {g, dx_int(d, dx_a(d, 1)->i), v_bool(true)};
+    Value s = dx_call(d, "sum", 3, a);
+    dx_set(d, 0, dx_sub(d, g, dx_mul(d, dx_un(d, "exp", r), s)));
+    return 0;
+}
+
+#define U(op, name, save, fn) {op, name, NULL, save, fn}
+
+const TorchDeriv torch_derivs_pointwise[] = {
+    U("add", "AddBackward0", 0, bw_add),
+    {"sub", NULL, name_sub, 0, bw_sub},
+    {"subtract", NULL, name_sub, 0, bw_sub},
+    {"rsub", NULL, name_rsub, 0, bw_rsub},
+    U("mul", "MulBackward0", DS_IN0 | DS_IN1, bw_mul),
+    U("multiply", "MulBackward0", DS_IN0 | DS_IN1, bw_mul),
+    {"div", NULL, name_div, DS_IN0 | DS_IN1, bw_div},
+    {"divide", NULL, name_div, DS_IN0 | DS_IN1, bw_div},
+    {"true_divide", NULL, name_div, DS_IN0 | DS_IN1, bw_div},
+    {"pow", NULL, name_pow, DS_IN0 | DS_IN1 | DS_RESULT, bw_pow},
+    U("square", "PowBackward0", DS_IN0, bw_square),
+    U("atan2", "Atan2Backward0", DS_IN0 | DS_IN1, bw_atan2),
+    U("arctan2", "Atan2Backward0", DS_IN0 | DS_IN1, bw_atan2),
+    U("maximum", "MaximumBackward0", DS_IN0 | DS_IN1, bw_maximum),
+    U("minimum", "MinimumBackward0", DS_IN0 | DS_IN1, bw_minimum),
+    U("fmax", "FmaxBackward0", DS_IN0 | DS_IN1, bw_maximum),
+    U("fmin", "FminBackward0", DS_IN0 | DS_IN1, bw_minimum),
+    {"lerp", NULL, name_lerp, DS_IN0 | DS_IN1 | DS_IN2, bw_lerp},
+    {"clamp", NULL, name_clamp, DS_IN0 | DS_IN1 | DS_IN2, bw_clamp},
+    {"clip", NULL, name_clamp, DS_IN0 | DS_IN1 | DS_IN2, bw_clamp},
+    U("clamp_min", "ClampMinBackward0", DS_IN0 | DS_IN1, bw_clamp_min),
+    U("clamp_max", "ClampMaxBackward0", DS_IN0 | DS_IN1, bw_clamp_max),
+    U("where", "WhereBackward0", DS_IN0, bw_where),
+    U("masked_fill", "MaskedFillBackward0", DS_IN1, bw_masked_fill),
+    U("nan_to_num", "NanToNumBackward0", DS_IN0, bw_nan_to_num),
+    U("remainder", "RemainderBackward0", DS_IN0 | DS_IN1, bw_remainder),
+    U("fmod", "FmodBackward0", DS_IN0 | DS_IN1, bw_fmod),
+    U("neg", "NegBackward0", 0, bw_neg),
+    U("negative", "NegBackward0", 0, bw_neg),
+    U("abs", "AbsBackward0", DS_IN0, bw_abs),
+    U("absolute", "AbsBackward0", DS_IN0, bw_abs),
+    U("sqrt", "SqrtBackward0", DS_RESULT, bw_sqrt),
+    U("rsqrt", "RsqrtBackward0", DS_RESULT, bw_rsqrt),
+    U("exp", "ExpBackward0", DS_RESULT, bw_exp),
+    U("exp2", "Exp2Backward0", DS_RESULT, bw_exp2),
+    U("expm1", "Expm1Backward0", DS_RESULT, bw_expm1),
+    U("log", "LogBackward0", DS_IN0, bw_log),
+    U("log2", "Log2Backward0", DS_IN0, bw_log2),
+    U("log10", "Log10Backward0", DS_IN0, bw_log10),
+    U("log1p", "Log1PBackward0", DS_IN0, bw_log1p),
+    U("sin", "SinBackward0", DS_IN0, bw_sin),
+    U("cos", "CosBackward0", DS_IN0, bw_cos),
+    U("tan", "TanBackward0", DS_RESULT, bw_tan),
+    U("asin", "AsinBackward0", DS_IN0, bw_asin),
+    U("arcsin", "AsinBackward0", DS_IN0, bw_asin),
+    U("acos", "AcosBackward0", DS_IN0, bw_acos),
+    U("arccos", "AcosBackward0", DS_IN0, bw_acos),
+    U("atan", "AtanBackward0", DS_IN0, bw_atan),
+    U("arctan", "AtanBackward0", DS_IN0, bw_atan),
+    U("sinh", "SinhBackward0", DS_IN0, bw_sinh),
+    U("cosh", "CoshBackward0", DS_IN0, bw_cosh),
+    U("tanh", "TanhBackward0", DS_RESULT, bw_tanh),
+    U("sigmoid", "SigmoidBackward0", DS_RESULT, bw_sigmoid),
+    U("erf", "ErfBackward0", DS_IN0, bw_erf),
+    U("reciprocal", "ReciprocalBackward0", DS_RESULT, bw_reciprocal),
+    U("relu", "ReluBackward0", DS_RESULT, bw_relu),
+    U("ceil", "CeilBackward0", 0, bw_zero),
+    U("floor", "FloorBackward0", 0, bw_zero),
+    U("round", "RoundBackward0", 0, bw_zero),
+    U("trunc", "TruncBackward0", 0, bw_zero),
+    U("fix", "TruncBackward0", 0, bw_zero),
+    U("sign", "SignBackward0", 0, bw_zero),
+    U("frac", "FracBackward0", 0, bw_identity),
+    U("softmax", "SoftmaxBackward0", DS_RESULT, bw_softmax),
+    U("log_softmax", "LogSoftmaxBackward0", DS_RESULT, bw_log_softmax),
+    {NULL, NULL, NULL, 0, NULL},
+};

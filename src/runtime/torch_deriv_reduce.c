@@ -1,0 +1,418 @@
+/* torch_deriv_reduce.c — derivatives of reductions, scans and sorts.
+ *
+ * A reduction's gradient is the incoming gradient put back on the reduced
+ * dims (unsqueezed when keepdim was false, then expanded to the input's
+ * shape) times the local derivative; value-selecting reductions (max along
+ * a dim, sort, topk) scatter it to the indices they chose.
+ */
+
+#include "torch_autograd.h"
+
+#define G dx_grad(d, 0)
+#define X dx_in(d, 0)
+#define R dx_result(d)
+
+/* The dims reduced by argument k (absent / None / an empty dim list: all
+ * of them), normalised and sorted.  A PK_DIM argument fills list[] (n of
+ * them); a PK_INT one fills i (n == 0). */
+static int reduced_dims(DCtx *d, int k, int64_t *out)
+{
+    const ArgInfo *in = dx_info(d, 0);
+    const TorchArg *a = k >= 0 && k < d->oc->n ? dx_a(d, k) : NULL;
+    int nd = 0;
+    bool all = !a || !a->given || a->none || (a->n == 0 && IS_OBJ(a->v));
+    if (all) {
+        for (int i = 0; i < in->ndim; i++) out[nd++] = i;
+        return nd;
+    }
+    if (a->n > 0)
+        for (int i = 0; i < a->n; i++) out[nd++] = a->list[i];
+    else
+        out[nd++] = a->i;
+    for (int i = 0; i < nd; i++) {
+        int w;
+        if (ts_wrap_dim(out[i], in->ndim, &w) < 0) w = 0;
+        out[i] = w;
+    }
+    for (int i = 1; i < nd; i++) /* insertion sort: a handful of dims */
+        for (int j = i; j > 0 && out[j - 1] > out[j]; j--) {
+            int64_t t = out[j];
+            out[j] = out[j - 1];
+            out[j - 1] = t;
+        }
+    return nd;
+}
+
+/* v (reduced over dims) reshaped so that it broadcasts against the input:
+ * the reduced dims put back as size 1. */
+static Value unreduce(DCtx *d, Value v, const int64_t *dims, int nd, bool keepdim)
+{
+    const ArgInfo *in = dx_info(d, 0);
+    if (keepdim || IS_ERR(v)) return v;
+    int64_t shape[TS_MAX_DIMS];
+    bool red[TS_MAX_DIMS] = {false};
+    for (int i = 0; i < nd; i++) red[dims[i]] = true;
+    for (int i = 0; i < in->ndim; i++) shape[i] = red[i] ? 1 : in->sizes[i];
+    Value a[2] = {v, dx_shape(d, in->ndim, shape)};
+    return dx_call(d, "reshape", 2, a);
+}
+
+static Value expand_in(DCtx *d, Value v)
+{
+    const ArgInfo *in = dx_info(d, 0);
+    Value a[2] = {v, dx_shape(d, in->ndim, in->sizes)};
+    return dx_call(d, "expand", 2, a);
+}
+
+static int64_t count(DCtx *d, const int64_t *dims, int nd)
+{
+    int64_t n = 1;
+    for (int i = 0; i < nd; i++) n *= dx_info(d, 0)->sizes[dims[i]];
+    return n;
+}
+
+static bool keepdim_arg(DCtx *d, int k) { return k < d->oc->n && dx_a(d, k)->i != 0; }
+
+/* ---- sum, mean, prod ---- */
+
+static const char *name_by_overload(const TorchCall *c, const char *n0, const char *n1)
+{
+    return c->overload == 0 ? n0 : n1;
+}
+static const char *name_sum(const TorchCall *c) { return name_by_overload(c, "SumBackward0", "SumBackward1"); }
+static const char *name_mean(const TorchCall *c) { return name_by_overload(c, "MeanBackward0", "MeanBackward1"); }
+static const char *name_prod(const TorchCall *c) { return name_by_overload(c, "ProdBackward0", "ProdBackward1"); }
+
+static int bw_sum(DCtx *d)
+{
+    int64_t dims[TS_MAX_DIMS];
+    bool dim_form = d->oc->overload == 1;
+    int nd = reduced_dims(d, dim_form ? 1 : -1, dims);
+    Value g = unreduce(d, G, dims, nd, dim_form && keepdim_arg(d, 2));
+    dx_set(d, 0, expand_in(d, g));
+    return 0;
+}
+
+static int bw_nansum(DCtx *d)
+{
+    int64_t dims[TS_MAX_DIMS];
+    int nd = reduced_dims(d, 1, dims);
+    Value g = expand_in(d, unreduce(d, G, dims, nd, keepdim_arg(d, 2)));
+    Value ok = dx_un(d, "logical_not", dx_un(d, "isnan", X));
+    dx_set(d, 0, dx_mul(d, g, ok));
+    return 0;
+}
+
+static int bw_mean(DCtx *d)
+{
+    int64_t dims[TS_MAX_DIMS];
+    bool dim_form = d->oc->overload == 1;
+    int nd = reduced_dims(d, dim_form ? 1 : -1, dims);
+    Value g = unreduce(d, G, dims, nd, dim_form && keepdim_arg(d, 2));
+    g = dx_div(d, expand_in(d, g), dx_num(d, (double)count(d, dims, nd)));
+    dx_set(d, 0, g);
+    return 0;
+}
+
+/* d prod / dx_i = prod / x_i (inputs without zeros) */
+static int bw_prod(DCtx *d)
+{
+    int64_t dims[TS_MAX_DIMS];
+    bool dim_form = d->oc->overload == 1;
+    int nd = reduced_dims(d, dim_form ? 1 : -1, dims);
+    bool keep = dim_form && keepdim_arg(d, 2);
+    Value g = unreduce(d, G, dims, nd, keep), r = unreduce(d, R, dims, nd, keep);
+    dx_set(d, 0, dx_div(d, dx_mul(d, g, r), X));
+    return 0;
+}
+
+/* ---- max, min and friends ---- */
+
+static const char *name_max(const TorchCall *c)
+{
+    return c->overload == 0 ? "MaxBackward1" : c->overload == 1 ? "MaxBackward0" : "MaximumBackward0";
+}
+static const char *name_min(const TorchCall *c)
+{
+    return c->overload == 0 ? "MinBackward1" : c->overload == 1 ? "MinBackward0" : "MinimumBackward0";
+}
+
+/* The gradient spread evenly over the elements equal to the result. */
+static Value evenly(DCtx *d, Value g, Value r)
+{
+    Value a[2] = {X, r};
+    Value mask = dx_call(d, "eq", 2, a);
+    Value cnt = dx_un(d, "sum", mask);
+    return dx_mul(d, mask, dx_div(d, g, cnt));
+}
+
+/* The gradient of values chosen by index along dim: scattered back. */
+static Value scatter_back(DCtx *d, Value g, Value idx, int64_t dim, bool keepdim)
+{
+    if (!keepdim) {
+        Value a[2] = {g, dx_int(d, dim)}, b[2] = {idx, dx_int(d, dim)};
+        g = dx_call(d, "unsqueeze", 2, a);
+        idx = dx_call(d, "unsqueeze", 2, b);
+    }
+    Value z = dx_zeros_like_arg(d, 0);
+    Value a[4] = {z, dx_int(d, dim), idx, g};
+    return dx_call(d, "scatter", 4, a);
+}
+
+static int wrap0(DCtx *d, int64_t dim)
+{
+    int w = 0;
+    if (ts_wrap_dim(dim, dx_info(d, 0)->ndim, &w) < 0) w = 0;
+    return w;
+}
+
+static int bw_max_common(DCtx *d, const char *win)
+{
+    if (d->oc->overload == 0) {
+        dx_set(d, 0, evenly(d, G, R));
+        return 0;
+    }
+    if (d->oc->overload == 1) {
+        dx_set(d, 0, scatter_back(d, G, dx_result_at(d, 1), wrap0(d, dx_a(d, 1)->i),
+                                  keepdim_arg(d, 2)));
+        return 0;
+    }
+    Value g = G, a = dx_in(d, 0), b = dx_in(d, 1);
+    Value ab[2] = {a, b}, ba[2] = {b, a};
+    Value tie = dx_mul(d, dx_mul(d, g, dx_call(d, "eq", 2, ab)), dx_num(d, 0.5));
+    dx_set(d, 0, dx_add(d, dx_mul(d, g, dx_call(d, win, 2, ab)), tie));
+    dx_set(d, 1, dx_add(d, dx_mul(d, g, dx_call(d, win, 2, ba)), tie));
+    return 0;
+}
+static int bw_max(DCtx *d) { return bw_max_common(d, "gt"); }
+static int bw_min(DCtx *d) { return bw_max_common(d, "lt"); }
+
+/* amax/amin: ties share the gradient */
+static int bw_amax(DCtx *d)
+{
+    int64_t dims[TS_MAX_DIMS];
+    int nd = reduced_dims(d, 1, dims);
+    bool keep = keepdim_arg(d, 2);
+    Value g = unreduce(d, G, dims, nd, keep), r = unreduce(d, R, dims, nd, keep);
+    Value a[2] = {X, r};
+    Value mask = dx_call(d, "eq", 2, a);
+    Value s[3] = {mask, dx_shape(d, nd, dims), v_bool(true)};
+    Value cnt = dx_call(d, "sum", 3, s);
+    dx_set(d, 0, dx_mul(d, mask, dx_div(d, g, cnt)));
+    return 0;
+}
+
+static const char *name_median(const TorchCall *c) { return name_by_overload(c, "MedianBackward0", "MedianBackward1"); }
+
+static int bw_median(DCtx *d)
+{
+    if (d->oc->overload == 0) {
+        dx_set(d, 0, evenly(d, G, R));
+        return 0;
+    }
+    dx_set(d, 0, scatter_back(d, G, dx_result_at(d, 1), wrap0(d, dx_a(d, 1)->i), keepdim_arg(d, 2)));
+    return 0;
+}
+
+static int bw_nanmedian(DCtx *d) { dx_set(d, 0, evenly(d, G, R)); return 0; }
+
+/* mode/kthvalue (dim = arg 1 or 2), sort/topk (keep the dim) */
+static int bw_mode(DCtx *d)
+{
+    dx_set(d, 0, scatter_back(d, G, dx_result_at(d, 1), wrap0(d, dx_a(d, 1)->i), keepdim_arg(d, 2)));
+    return 0;
+}
+
+static int bw_kthvalue(DCtx *d)
+{
+    dx_set(d, 0, scatter_back(d, G, dx_result_at(d, 1), wrap0(d, dx_a(d, 2)->i), keepdim_arg(d, 3)));
+    return 0;
+}
+
+static int bw_sort(DCtx *d)
+{
+    int64_t dim = d->oc->overload == 0 ? dx_a(d, 1)->i : dx_a(d, 2)->i;
+    dx_set(d, 0, scatter_back(d, G, dx_result_at(d, 1), wrap0(d, dim), true));
+    return 0;
+}
+
+static int bw_topk(DCtx *d)
+{
+    dx_set(d, 0, scatter_back(d, G, dx_result_at(d, 1), wrap0(d, dx_a(d, 2)->i), true));
+    return 0;
+}
+
+/* ---- variance and norms ---- */
+
+/* var/std: overload 0 (input, unbiased), 1 (input, dim, unbiased, keepdim, correction) */
+static Value centred(DCtx *d, int64_t *dims, int *nd, bool *keep, double *dof)
+{
+    bool dim_form = d->oc->overload == 1;
+    *nd = reduced_dims(d, dim_form ? 1 : -1, dims);
+    *keep = dim_form && keepdim_arg(d, 3);
+    bool unbiased = dx_a(d, dim_form ? 2 : 1)->i != 0;
+    double corr = unbiased ? 1.0 : 0.0;
+    if (dim_form && dx_a(d, 4)->given && !dx_a(d, 4)->none) corr = dx_f(d, 4);
+    *dof = (double)count(d, dims, *nd) - corr;
+    Value x = X;
+    Value a[3] = {x, dx_shape(d, *nd, dims), v_bool(true)};
+    return dx_sub(d, x, dx_call(d, "mean", 3, a));
+}
+
+static const char *name_var(const TorchCall *c) { (void)c; return "VarBackward0"; }
+static const char *name_std(const TorchCall *c) { (void)c; return "StdBackward0"; }
+
+static int bw_var(DCtx *d)
+{
+    int64_t dims[TS_MAX_DIMS];
+    int nd;
+    bool keep;
+    double dof;
+    Value xc = centred(d, dims, &nd, &keep, &dof);
+    Value g = unreduce(d, G, dims, nd, keep);
+    dx_set(d, 0, dx_mul(d, dx_mul(d, g, xc), dx_num(d, 2.0 / dof)));
+    return 0;
+}
+
+static int bw_std(DCtx *d)
+{
+    int64_t dims[TS_MAX_DIMS];
+    int nd;
+    bool keep;
+    double dof;
+    Value xc = centred(d, dims, &nd, &keep, &dof);
+    Value g = unreduce(d, G, dims, nd, keep), r = unreduce(d, R, dims, nd, keep);
+    dx_set(d, 0, dx_div(d, dx_mul(d, g, xc), dx_mul(d, r, dx_num(d, dof))));
+    return 0;
+}
+
+/* The p of a norm argument: 'fro'/None -> 2, inf -> INFINITY. */
+static double norm_p(DCtx *d, int k)
+{
+    const TorchArg *a = dx_a(d, k);
+    if (!a->given || a->none || IS_UNBOUND(a->v) || IS_NONE(a->v)) return 2.0;
+    if (IS_INT(a->v)) return (double)a->v.i;
+    if (IS_FLOAT(a->v)) return a->v.f;
+    return 2.0; /* 'fro' */
+}
+
+/* d ||x||_p = g * sign(x) |x|^(p-1) / ||x||^(p-1); for p = 2: g x / r */
+static Value norm_grad(DCtx *d, Value x, Value g, Value r, double p)
+{
+    if (p == 2.0) {
+        Value q = dx_div(d, x, r);
+        Value a[3] = {q, dx_un(d, "isnan", q), dx_num(d, 0.0)}; /* r == 0: 0 */
+        return dx_mul(d, g, dx_call(d, "masked_fill", 3, a));
+    }
+    if (p == 1.0) return dx_mul(d, g, dx_un(d, "sign", x));
+    Value ax[2] = {dx_un(d, "abs", x), dx_num(d, p - 1.0)};
+    Value rp[2] = {r, dx_num(d, p - 1.0)};
+    Value num = dx_mul(d, dx_un(d, "sign", x), dx_call(d, "pow", 2, ax));
+    return dx_mul(d, g, dx_div(d, num, dx_call(d, "pow", 2, rp)));
+}
+
+static int bw_norm(DCtx *d)
+{
+    int64_t dims[TS_MAX_DIMS];
+    int nd = reduced_dims(d, 2, dims);
+    bool keep = keepdim_arg(d, 3);
+    Value g = unreduce(d, G, dims, nd, keep), r = unreduce(d, R, dims, nd, keep);
+    dx_set(d, 0, norm_grad(d, X, g, r, norm_p(d, 1)));
+    return 0;
+}
+
+static int bw_vector_norm(DCtx *d)
+{
+    int64_t dims[TS_MAX_DIMS];
+    int nd = reduced_dims(d, 2, dims);
+    bool keep = keepdim_arg(d, 3);
+    Value g = unreduce(d, G, dims, nd, keep), r = unreduce(d, R, dims, nd, keep);
+    dx_set(d, 0, norm_grad(d, X, g, r, dx_f(d, 1) ? dx_a(d, 1)->f : 2.0));
+    return 0;
+}
+
+static int bw_dist(DCtx *d)
+{
+    Value diff = dx_sub(d, dx_in(d, 0), dx_in(d, 1));
+    Value gr = norm_grad(d, diff, G, R, dx_a(d, 2)->f);
+    dx_set(d, 0, gr);
+    dx_set(d, 1, dx_neg(d, gr));
+    return 0;
+}
+
+static int bw_logsumexp(DCtx *d)
+{
+    int64_t dims[TS_MAX_DIMS];
+    int nd = reduced_dims(d, 1, dims);
+    bool keep = keepdim_arg(d, 2);
+    Value g = unreduce(d, G, dims, nd, keep), r = unreduce(d, R, dims, nd, keep);
+    dx_set(d, 0, dx_mul(d, g, dx_un(d, "exp", dx_sub(d, X, r))));
+    return 0;
+}
+
+/* ---- scans ---- */
+
+/* reverse cumulative sum along dim: flip, cumsum, flip */
+static Value rev_cumsum(DCtx *d, Value g, int64_t dim)
+{
+    Value f1[2] = {g, dx_shape(d, 1, &dim)};
+    Value fl = dx_call(d, "flip", 2, f1);
+    Value cs[2] = {fl, dx_int(d, dim)};
+    Value c = dx_call(d, "cumsum", 2, cs);
+    Value f2[2] = {c, dx_shape(d, 1, &dim)};
+    return dx_call(d, "flip", 2, f2);
+}
+
+static int bw_cumsum(DCtx *d)
+{
+    dx_set(d, 0, rev_cumsum(d, G, wrap0(d, dx_a(d, 1)->i)));
+    return 0;
+}
+
+/* inputs without zeros: sum_{j >= i} g_j r_j / x_i */
+static int bw_cumprod(DCtx *d)
+{
+    Value s = rev_cumsum(d, dx_mul(d, G, R), wrap0(d, dx_a(d, 1)->i));
+    dx_set(d, 0, dx_div(d, s, X));
+    return 0;
+}
+
+static int bw_cummax(DCtx *d)
+{
+    int64_t dim = wrap0(d, dx_a(d, 1)->i);
+    Value z = dx_zeros_like_arg(d, 0);
+    Value a[4] = {z, dx_int(d, dim), dx_result_at(d, 1), G};
+    dx_set(d, 0, dx_call(d, "scatter_add", 4, a));
+    return 0;
+}
+
+#define U(op, name, save, fn) {op, name, NULL, save, fn}
+#define N(op, namefn, save, fn) {op, NULL, namefn, save, fn}
+
+const TorchDeriv torch_derivs_reduce[] = {
+    N("sum", name_sum, 0, bw_sum),
+    U("nansum", "NansumBackward0", DS_IN0, bw_nansum),
+    N("mean", name_mean, 0, bw_mean),
+    N("prod", name_prod, DS_IN0 | DS_RESULT, bw_prod),
+    N("max", name_max, DS_IN0 | DS_IN1 | DS_RESULT, bw_max),
+    N("min", name_min, DS_IN0 | DS_IN1 | DS_RESULT, bw_min),
+    U("amax", "AmaxBackward0", DS_IN0 | DS_RESULT, bw_amax),
+    U("amin", "AminBackward0", DS_IN0 | DS_RESULT, bw_amax),
+    N("median", name_median, DS_IN0 | DS_RESULT, bw_median),
+    U("nanmedian", "NanmedianBackward0", DS_IN0 | DS_RESULT, bw_nanmedian),
+    U("mode", "ModeBackward0", DS_RESULT, bw_mode),
+    U("kthvalue", "KthvalueBackward0", DS_RESULT, bw_kthvalue),
+    U("sort", "SortBackward0", DS_RESULT, bw_sort),
+    U("topk", "TopkBackward0", DS_RESULT, bw_topk),
+    N("var", name_var, DS_IN0, bw_var),
+    N("std", name_std, DS_IN0 | DS_RESULT, bw_std),
+    U("norm", "NormBackward1", DS_IN0 | DS_RESULT, bw_norm),
+    U("linalg_vector_norm", "LinalgVectorNormBackward0", DS_IN0 | DS_RESULT, bw_vector_norm),
+    U("dist", "DistBackward0", DS_IN0 | DS_IN1 | DS_RESULT, bw_dist),
+    U("logsumexp", "LogsumexpBackward0", DS_IN0 | DS_RESULT, bw_logsumexp),
+    U("cumsum", "CumsumBackward0", 0, bw_cumsum),
+    U("cumprod", "CumprodBackward0", DS_IN0 | DS_RESULT, bw_cumprod),
+    U("cummax", "CummaxBackward0", DS_RESULT, bw_cummax),
+    U("cummin", "CumminBackward0", DS_RESULT, bw_cummax),
+    {NULL, NULL, NULL, 0, NULL},
+};

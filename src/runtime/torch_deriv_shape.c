@@ -1,0 +1,427 @@
+/* torch_deriv_shape.c — derivatives of views, shape ops, copies and
+ * indexing functions.
+ *
+ * A view's gradient is the inverse view of the incoming gradient (permute
+ * back, reshape back, ...); an expansion's is the sum over the expanded
+ * dims, which dx_set already does for every op; a piece taken out of a
+ * tensor (narrow, select, a piece of cat) gets back its place with zeros
+ * around it, built by concatenation so that it stays differentiable.
+ */
+#include <string.h>
+
+#include "torch_autograd.h"
+
+#define G dx_grad(d, 0)
+
+static const ArgInfo *in0(DCtx *d) { return dx_info(d, 0); }
+
+static int wrapd(int64_t dim, int ndim)
+{
+    int w = 0;
+    if (ts_wrap_dim(dim, ndim, &w) < 0) w = 0;
+    return w;
+}
+
+/* ---- views whose gradient is a reshape back ---- */
+
+static int bw_reshape_back(DCtx *d)
+{
+    Value a[2] = {G, dx_shape(d, in0(d)->ndim, in0(d)->sizes)};
+    dx_set(d, 0, dx_call(d, "reshape", 2, a));
+    return 0;
+}
+
+static const char *name_squeeze(const TorchCall *c) { return c->overload == 0 ? "SqueezeBackward0" : "SqueezeBackward1"; }
+
+/* expand, broadcast_to, expand_as, clone, contiguous, to ...: dx_set sums
+ * over broadcast dims and converts the dtype */
+static int bw_pass(DCtx *d)
+{
+    dx_set(d, 0, G);
+    return 0;
+}
+
+/* ---- permutations ---- */
+
+static int bw_permute(DCtx *d)
+{
+    const TorchArg *a = dx_a(d, 1);
+    int n = in0(d)->ndim;
+    int64_t inv[TS_MAX_DIMS];
+    for (int i = 0; i < n && i < a->n; i++) inv[wrapd(a->list[i], n)] = i;
+    Value args[2] = {G, dx_shape(d, n, inv)};
+    dx_set(d, 0, dx_call(d, "permute", 2, args));
+    return 0;
+}
+
+static int bw_transpose(DCtx *d)
+{
+    Value a[3] = {G, dx_int(d, dx_a(d, 1)->i), dx_int(d, dx_a(d, 2)->i)};
+    dx_set(d, 0, dx_call(d, "transpose", 3, a));
+    return 0;
+}
+
+static int bw_t(DCtx *d)
+{
+    dx_set(d, 0, dx_un(d, "t", G));
+    return 0;
+}
+
+/* T reverses all dims (its own inverse); mT swaps the last two */
+static int bw_T(DCtx *d)
+{
+    int n = in0(d)->ndim;
+    int64_t p[TS_MAX_DIMS];
+    for (int i = 0; i < n; i++) p[i] = n - 1 - i;
+    Value a[2] = {G, dx_shape(d, n, p)};
+    dx_set(d, 0, dx_call(d, "permute", 2, a));
+    return 0;
+}
+
+static int bw_mT(DCtx *d)
+{
+    Value a[3] = {G, dx_int(d, -2), dx_int(d, -1)};
+    dx_set(d, 0, dx_call(d, "transpose", 3, a));
+    return 0;
+}
+
+static int bw_movedim(DCtx *d)
+{
+    Value a[3] = {G, dx_int(d, dx_a(d, 2)->i), dx_int(d, dx_a(d, 1)->i)};
+    dx_set(d, 0, dx_call(d, "movedim", 3, a));
+    return 0;
+}
+
+/* ---- pieces: put g back in its place among zeros ---- */
+
+static Value zeros_piece(DCtx *d, const ArgInfo *in, int dim, int64_t len)
+{
+    int64_t s[TS_MAX_DIMS];
+    memcpy(s, in->sizes, sizeof s);
+    s[dim] = len;
+    return dx_zeros(d, in->ndim, s, in->dtype);
+}
+
+/* g (a slice [start, start+len) of dim) padded with zeros to the input. */
+static Value pad_back(DCtx *d, Value g, const ArgInfo *in, int dim, int64_t start, int64_t len)
+{
+    int64_t after = in->sizes[dim] - start - len;
+    if (!start && !after) return g;
+    Value parts = list_new(0);
+    if (IS_ERR(parts)) return dx_keep(d, parts);
+    dx_keep(d, parts);
+    if (start) list_append(parts, zeros_piece(d, in, dim, start));
+    list_append(parts, g);
+    if (after) list_append(parts, zeros_piece(d, in, dim, after));
+    Value a[2] = {parts, dx_int(d, dim)};
+    return dx_call(d, "cat", 2, a);
+}
+
+static int bw_narrow(DCtx *d)
+{
+    const ArgInfo *in = in0(d);
+    int dim = wrapd(dx_a(d, 1)->i, in->ndim);
+    int64_t start = dx_a(d, 2)->i;
+    if (start < 0) start += in->sizes[dim];
+    dx_set(d, 0, pad_back(d, G, in, dim, start, dx_a(d, 3)->i));
+    return 0;
+}
+
+static int bw_select(DCtx *d)
+{
+    const ArgInfo *in = in0(d);
+    int dim = wrapd(dx_a(d, 1)->i, in->ndim);
+    int64_t idx = dx_a(d, 2)->i;
+    if (idx < 0) idx += in->sizes[dim];
+    Value a[2] = {G, dx_int(d, dim)};
+    dx_set(d, 0, pad_back(d, dx_call(d, "unsqueeze", 2, a), in, dim, idx, 1));
+    return 0;
+}
+
+/* ---- several inputs or outputs ---- */
+
+static int bw_cat_dim(DCtx *d, int dim_of_first)
+{
+    const ArgInfo *ai = dx_info(d, 0);
+    Value g = G;
+    int64_t off = 0;
+    for (int j = 0; j < ai->n_list; j++) {
+        const ArgInfo *pj = &ai->list[j];
+        if (pj->ndim == 1 && pj->sizes[0] == 0 && ai->n_list > 1) continue; /* legacy empty */
+        int dim = wrapd(dim_of_first, pj->ndim);
+        int64_t len = pj->ndim ? pj->sizes[dim] : 1;
+        if (dx_need_list(d, 0, j)) {
+            Value a[4] = {g, dx_int(d, dim), dx_int(d, off), dx_int(d, len)};
+            dx_set_list(d, 0, j, dx_call(d, "narrow", 4, a));
+        }
+        off += len;
+    }
+    return 0;
+}
+
+static int bw_cat(DCtx *d) { return bw_cat_dim(d, dx_a(d, 1)->i); }
+
+static int bw_hstack(DCtx *d)
+{
+    const ArgInfo *ai = dx_info(d, 0);
+    return bw_cat_dim(d, ai->n_list && ai->list[0].ndim == 1 ? 0 : 1);
+}
+
+/* vstack: 1-D inputs became rows */
+static int bw_vstack(DCtx *d)
+{
+    const ArgInfo *ai = dx_info(d, 0);
+    Value g = G;
+    int64_t off = 0;
+    for (int j = 0; j < ai->n_list; j++) {
+        const ArgInfo *pj = &ai->list[j];
+        int64_t len = pj->ndim >= 2 ? pj->sizes[0] : 1;
+        Value a[4] = {g, dx_int(d, 0), dx_int(d, off), dx_int(d, len)};
+        if (dx_need_list(d, 0, j)) dx_set_list(d, 0, j, dx_call(d, "narrow", 4, a));
+        off += len;
+    }
+    return 0;
+}
+
+static int bw_stack(DCtx *d)
+{
+    const ArgInfo *ai = dx_info(d, 0);
+    int dim = ai->n_list ? wrapd(dx_a(d, 1)->i, ai->list[0].ndim + 1) : 0;
+    Value g = G;
+    for (int j = 0; j < ai->n_list; j++) {
+        Value a[3] = {g, dx_int(d, dim), dx_int(d, j)};
+        if (dx_need_list(d, 0, j)) dx_set_list(d, 0, j, dx_call(d, "select", 3, a));
+    }
+    return 0;
+}
+
+/* split/chunk/unbind: the outputs' gradients (zeros where none came)
+ * joined back along dim */
+static int join_outputs(DCtx *d, int dim, bool stack)
+{
+    Value parts = list_new(0);
+    if (IS_ERR(parts)) return -1;
+    dx_keep(d, parts);
+    for (int j = 0; j < d->node->n_out; j++) list_append(parts, dx_grad(d, j));
+    Value a[2] = {parts, dx_int(d, dim)};
+    dx_set(d, 0, dx_call(d, stack ? "stack" : "cat", 2, a));
+    return 0;
+}
+
+static const char *name_split(const TorchCall *c)
+{
+    return IS_INT(c->a[1].v) ? "SplitBackward0" : "SplitWithSizesBackward0";
+}
+
+static int bw_split(DCtx *d) { return join_outputs(d, wrapd(dx_a(d, 2)->i, in0(d)->ndim), false); }
+static int bw_unbind(DCtx *d) { return join_outputs(d, wrapd(dx_a(d, 1)->i, in0(d)->ndim), true); }
+
+/* ---- copies that rearrange ---- */
+
+static int bw_flip(DCtx *d)
+{
+    const TorchArg *a = dx_a(d, 1);
+    Value args[2] = {G, dx_shape(d, a->n, a->list)};
+    dx_set(d, 0, dx_call(d, "flip", 2, args));
+    return 0;
+}
+
+static int bw_flip_dim(DCtx *d, int64_t dim)
+{
+    Value args[2] = {G, dx_shape(d, 1, &dim)};
+    dx_set(d, 0, dx_call(d, "flip", 2, args));
+    return 0;
+}
+static int bw_fliplr(DCtx *d) { return bw_flip_dim(d, 1); }
+static int bw_flipud(DCtx *d) { return bw_flip_dim(d, 0); }
+
+static int bw_roll(DCtx *d)
+{
+    const TorchArg *s = dx_a(d, 1), *dims = dx_a(d, 2);
+    int64_t neg[TS_MAX_DIMS];
+    for (int i = 0; i < s->n; i++) neg[i] = -s->list[i];
+    Value args[3] = {G, dx_shape(d, s->n, neg), V_NONE};
+    if (dims->given && !dims->none) args[2] = dx_shape(d, dims->n, dims->list);
+    dx_set(d, 0, dx_call(d, "roll", 3, args));
+    return 0;
+}
+
+/* repeat: g viewed as (r0, s0, r1, s1, ...) summed over the r's */
+static int bw_repeat(DCtx *d)
+{
+    const TorchArg *a = dx_a(d, 1);
+    const ArgInfo *in = in0(d);
+    int n = a->n, lead = n - in->ndim;
+    if (n < in->ndim || 2 * n > TS_MAX_DIMS) { /* tile with fewer reps, or too many dims */
+        rt_raise(&exc_NotImplementedError, "derivative of repeat/tile for this shape");
+        return -1;
+    }
+    int64_t shape[TS_MAX_DIMS], dims[TS_MAX_DIMS];
+    for (int i = 0; i < n; i++) {
+        shape[2 * i] = a->list[i];
+        shape[2 * i + 1] = i < lead ? 1 : in->sizes[i - lead];
+        dims[i] = 2 * i;
+    }
+    Value r[2] = {G, dx_shape(d, 2 * n, shape)};
+    Value s[3] = {dx_call(d, "reshape", 2, r), dx_shape(d, n, dims), v_bool(false)};
+    dx_set(d, 0, dx_call(d, "sum", 3, s));
+    return 0;
+}
+
+static int bw_tril(DCtx *d)
+{
+    Value a[2] = {G, dx_int(d, dx_a(d, 1)->i)};
+    dx_set(d, 0, dx_call(d, "tril", 2, a));
+    return 0;
+}
+
+static int bw_triu(DCtx *d)
+{
+    Value a[2] = {G, dx_int(d, dx_a(d, 1)->i)};
+    dx_set(d, 0, dx_call(d, "triu", 2, a));
+    return 0;
+}
+
+/* diag of a vector makes a matrix (take its diagonal back), diag of a
+ * square matrix takes a diagonal (make a matrix of it) */
+static int bw_diag(DCtx *d)
+{
+    Value a[2] = {G, dx_int(d, dx_a(d, 1)->i)};
+    dx_set(d, 0, dx_call(d, "diag", 2, a));
+    return 0;
+}
+
+/* ---- indexing functions ---- */
+
+static int bw_index_select(DCtx *d)
+{
+    Value a[4] = {dx_zeros_like_arg(d, 0), dx_int(d, dx_a(d, 1)->i), dx_in(d, 2), G};
+    dx_set(d, 0, dx_call(d, "index_add", 4, a));
+    return 0;
+}
+
+static int bw_gather(DCtx *d)
+{
+    Value a[4] = {dx_zeros_like_arg(d, 0), dx_int(d, dx_a(d, 1)->i), dx_in(d, 2), G};
+    dx_set(d, 0, dx_call(d, "scatter_add", 4, a));
+    return 0;
+}
+
+static int bw_scatter(DCtx *d)
+{
+    Value g = G, idx = dx_in(d, 2), dim = dx_int(d, dx_a(d, 1)->i);
+    Value a[4] = {g, dim, idx, dx_num(d, 0.0)};
+    dx_set(d, 0, dx_call(d, "scatter", 4, a));
+    if (d->oc->overload == 0 && dx_need(d, 3)) {
+        Value b[3] = {g, dim, idx};
+        dx_set(d, 3, dx_call(d, "gather", 3, b));
+    }
+    return 0;
+}
+
+static const char *name_scatter(const TorchCall *c) { return c->overload == 0 && c->a[3].is_tensor ? "ScatterBackward0" : "ScatterBackward1"; }
+
+static int bw_scatter_add(DCtx *d)
+{
+    Value g = G;
+    dx_set(d, 0, g);
+    if (dx_need(d, 3)) {
+        Value b[3] = {g, dx_int(d, dx_a(d, 1)->i), dx_in(d, 2)};
+        dx_set(d, 3, dx_call(d, "gather", 3, b));
+    }
+    return 0;
+}
+
+static int bw_index_add(DCtx *d)
+{
+    Value g = G;
+    dx_set(d, 0, g);
+    if (dx_need(d, 3)) {
+        Value b[3] = {g, dx_int(d, dx_a(d, 1)->i), dx_in(d, 2)};
+        dx_set(d, 3, dx_mul(d, dx_call(d, "index_select", 3, b), dx_arg(d, 4)));
+    }
+    return 0;
+}
+
+static int bw_index_fill(DCtx *d)
+{
+    Value a[4] = {G, dx_int(d, dx_a(d, 1)->i), dx_in(d, 2), dx_num(d, 0.0)};
+    dx_set(d, 0, dx_call(d, "index_fill", 4, a));
+    return 0;
+}
+
+static int bw_masked_select(DCtx *d)
+{
+    Value mask = dx_in(d, 1);
+    Value a[2] = {mask, dx_shape(d, in0(d)->ndim, in0(d)->sizes)};
+    Value m = dx_call(d, "expand", 2, a);
+    Value b[3] = {dx_zeros_like_arg(d, 0), m, G};
+    dx_set(d, 0, dx_call(d, "masked_scatter", 3, b));
+    return 0;
+}
+
+#define U(op, name, save, fn) {op, name, NULL, save, fn}
+#define N(op, namefn, save, fn) {op, NULL, namefn, save, fn}
+
+const TorchDeriv torch_derivs_shape[] = {
+    U("view", "ViewBackward0", 0, bw_reshape_back),
+    U("view_as", "ViewBackward0", 0, bw_reshape_back),
+    U("reshape", "ReshapeAliasBackward0", 0, bw_reshape_back),
+    U("reshape_as", "ReshapeAliasBackward0", 0, bw_reshape_back),
+    N("squeeze", name_squeeze, 0, bw_reshape_back),
+    U("unsqueeze", "UnsqueezeBackward0", 0, bw_reshape_back),
+    U("flatten", "ViewBackward0", 0, bw_reshape_back),
+    U("ravel", "ViewBackward0", 0, bw_reshape_back),
+    U("unflatten", "ViewBackward0", 0, bw_reshape_back),
+    U("permute", "PermuteBackward0", 0, bw_permute),
+    U("transpose", "TransposeBackward0", 0, bw_transpose),
+    U("swapaxes", "TransposeBackward0", 0, bw_transpose),
+    U("swapdims", "TransposeBackward0", 0, bw_transpose),
+    U("t", "TBackward0", 0, bw_t),
+    U("T", "PermuteBackward0", 0, bw_T),
+    U("mT", "TransposeBackward0", 0, bw_mT),
+    U("movedim", "PermuteBackward0", 0, bw_movedim),
+    U("moveaxis", "PermuteBackward0", 0, bw_movedim),
+    U("expand", "ExpandBackward0", 0, bw_pass),
+    U("expand_as", "ExpandBackward0", 0, bw_pass),
+    U("broadcast_to", "ExpandBackward0", 0, bw_pass),
+    U("narrow", "SliceBackward0", 0, bw_narrow),
+    U("select", "SelectBackward0", 0, bw_select),
+    U("cat", "CatBackward0", 0, bw_cat),
+    U("concat", "CatBackward0", 0, bw_cat),
+    U("concatenate", "CatBackward0", 0, bw_cat),
+    U("hstack", "CatBackward0", 0, bw_hstack),
+    U("vstack", "CatBackward0", 0, bw_vstack),
+    U("stack", "StackBackward0", 0, bw_stack),
+    N("split", name_split, 0, bw_split),
+    U("chunk", "SplitBackward0", 0, bw_split),
+    U("unbind", "UnbindBackward0", 0, bw_unbind),
+    U("flip", "FlipBackward0", 0, bw_flip),
+    U("fliplr", "FlipBackward0", 0, bw_fliplr),
+    U("flipud", "FlipBackward0", 0, bw_flipud),
+    U("roll", "RollBackward0", 0, bw_roll),
+    U("repeat", "RepeatBackward0", 0, bw_repeat),
+    U("tile", "RepeatBackward0", 0, bw_repeat),
+    U("tril", "TrilBackward0", 0, bw_tril),
+    U("triu", "TriuBackward0", 0, bw_triu),
+    U("diag", "DiagBackward0", 0, bw_diag),
+    U("contiguous", "CloneBackward0", 0, bw_pass),
+    U("clone", "CloneBackward0", 0, bw_pass),
+    U("to", "ToCopyBackward0", 0, bw_pass),
+    U("type", "ToCopyBackward0", 0, bw_pass),
+    U("type_as", "ToCopyBackward0", 0, bw_pass),
+    U("cpu", "ToCopyBackward0", 0, bw_pass),
+    U("cuda", "ToCopyBackward0", 0, bw_pass),
+    U("float", "ToCopyBackward0", 0, bw_pass),
+    U("double", "ToCopyBackward0", 0, bw_pass),
+    U("half", "ToCopyBackward0", 0, bw_pass),
+    U("bfloat16", "ToCopyBackward0", 0, bw_pass),
+    U("index_select", "IndexSelectBackward0", DS_IN2, bw_index_select),
+    U("gather", "GatherBackward0", DS_IN2, bw_gather),
+    N("scatter", name_scatter, DS_IN2, bw_scatter),
+    U("scatter_add", "ScatterAddBackward0", DS_IN2, bw_scatter_add),
+    U("index_add", "IndexAddBackward0", DS_IN2, bw_index_add),
+    U("index_fill", "IndexFillBackward0", DS_IN2, bw_index_fill),
+    U("masked_select", "MaskedSelectBackward0", DS_IN1, bw_masked_select),
+    {NULL, NULL, NULL, 0, NULL},
+};
