@@ -1,13 +1,21 @@
 # TensorScript build.  `make` builds build/tsc; `make test` runs every test.
 # Variants: `make SAN=1` (ASan+UBSan, into build-san/), `make CUDA=1`
-# (links the CUDA backend; default: on when nvcc is found), `make fuzz`.
+# (the CUDA backend, into build-cuda/; default CUDA=0: a CPU-only build
+# that needs no CUDA toolkit and links no CUDA library), `make cuda-check`
+# (proves the CUDA build compiles and links), `make fuzz`.
 
 CC      ?= cc
 PREFIX  ?= /usr/local
 SAN     ?= 0
 OPT     ?= -O2
 
+CUDA    ?= 0
+
+# Objects compiled with and without TSC_CUDA never share a folder.
 BUILD   := build
+ifeq ($(CUDA),1)
+BUILD   := build-cuda
+endif
 ifeq ($(SAN),1)
 BUILD   := build-san
 OPT     := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
@@ -15,7 +23,6 @@ LDSAN   := -fsanitize=address,undefined
 endif
 
 NVCC    ?= $(shell command -v nvcc 2>/dev/null || ls /usr/local/cuda/bin/nvcc 2>/dev/null)
-CUDA    ?= $(if $(NVCC),1,0)
 
 CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror $(OPT) -MMD -MP -Isrc -I$(BUILD)/gen \
            -I/usr/include/openblas -pthread
@@ -27,19 +34,30 @@ GEN     := $(BUILD)/gen/lexer.c
 OBJS    := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(SRCS)) $(BUILD)/obj/gen/lexer.o
 LIBOBJS := $(filter-out $(BUILD)/obj/main.o,$(OBJS))
 
+# The CUDA backend (src/cuda/*.cu, nvcc).  Machine code for Hopper (sm_90,
+# H100/H200) plus compute_90 PTX that the driver compiles for newer GPUs;
+# override CUDA_ARCH for others, e.g. CUDA_ARCH='-arch=sm_80'.
+CUDA_ARCH ?= -gencode arch=compute_90,code=sm_90 -gencode arch=compute_90,code=compute_90
+# (tensor.h is C: its designated initialisers leave members implicit.)
+NVCCFLAGS ?= -O2 -std=c++17 -Xcompiler -Wall,-Wextra,-Werror,-Wno-missing-field-initializers \
+             -Werror all-warnings
 ifeq ($(CUDA),1)
+ifeq ($(NVCC),)
+$(error CUDA=1 but nvcc was not found: pass NVCC=/path/to/nvcc)
+endif
 CUDA_HOME ?= $(patsubst %/bin/nvcc,%,$(NVCC))
 CU_SRCS := $(wildcard src/cuda/*.cu)
 CU_OBJS := $(patsubst src/%.cu,$(BUILD)/obj/%.cu.o,$(CU_SRCS))
 CFLAGS  += -DTSC_CUDA=1 -I$(CUDA_HOME)/include
-LDLIBS  += -L$(CUDA_HOME)/lib64 -Wl,-rpath,$(CUDA_HOME)/lib64 -lcudart -lcublas -lcurand
+LDLIBS  += -L$(CUDA_HOME)/lib64 -Wl,-rpath,$(CUDA_HOME)/lib64 -lcublas -lcudart \
+           -lstdc++   # nvcc objects are C++ (static-init guards)
 LIBOBJS += $(CU_OBJS)
 endif
 
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
 
-.PHONY: all test unit unit-bins install clean fuzz san bench deps
+.PHONY: all test unit unit-bins install clean fuzz san bench deps cuda-check
 all: $(BUILD)/tsc
 
 $(BUILD)/tsc: $(LIBOBJS) $(BUILD)/obj/main.o
@@ -67,13 +85,26 @@ $(BUILD)/obj/runtime/mod_embedded.o: $(BUILD)/gen/tsc_lib.h
 
 $(BUILD)/obj/%.cu.o: src/%.cu
 	@mkdir -p $(dir $@)
-	$(NVCC) -O2 -Isrc -c -o $@ $<
+	$(NVCC) $(NVCCFLAGS) $(CUDA_ARCH) -DTSC_CUDA=1 -Isrc -MMD -MP -MF $(@:.o=.d) -c -o $@ $<
 
 # The tensor library stands alone: its tests link only its own objects.
 TENSOR_OBJS := $(filter $(BUILD)/obj/tensor/%,$(OBJS))
 $(BUILD)/tests/test_tensor_%: tests/unit/test_tensor_%.c $(TENSOR_OBJS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+# The CUDA kernels are checked against the CPU library: the test links the
+# tensor library and the backend only (it skips cleanly without a GPU, and
+# reports everything skipped in a CPU-only build).
+$(BUILD)/tests/test_cuda: tests/unit/test_cuda.c $(TENSOR_OBJS) $(CU_OBJS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+# Proves the CUDA build compiles and links (no GPU needed), then runs the
+# kernel test, which skips when no GPU is present.
+cuda-check:
+	$(MAKE) CUDA=1 BUILD=build-cuda build-cuda/tsc build-cuda/tests/test_cuda
+	build-cuda/tests/test_cuda
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIBOBJS)
 	@mkdir -p $(dir $@)
@@ -107,6 +138,6 @@ install: $(BUILD)/tsc
 	install -m 755 $(BUILD)/tsc $(DESTDIR)$(PREFIX)/bin/tsc
 
 clean:
-	rm -rf build build-san build-fuzz
+	rm -rf build build-san build-fuzz build-cuda
 
--include $(OBJS:.o=.d)
+-include $(OBJS:.o=.d) $(CU_OBJS:.o=.d)

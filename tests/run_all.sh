@@ -11,7 +11,7 @@
 # Switches: SKIP_SAN=1, SKIP_FUZZ=1, SKIP_PROMPT=1, FUZZ_SECONDS=N (60),
 #           JOBS=N (make -j, default 2), SAN_LEAKS=0 (leak checks off).
 set -u
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 2
 ROOT=$PWD
 SHARED=${SHARED:-$ROOT/../shared}
 RUN="$SHARED/conformance/run"

@@ -207,7 +207,9 @@ int ag_backward(const AgRun *run);
  * it is recorded when create_graph is on: a + b (new reference). */
 typedef struct AgOps {
     int (*add)(AgVar a, AgVar b, AgVar *out);
-    /* told when the engine switches grad mode (create_graph) */
+    /* the runtime's grad mode, read and switched by the engine (its own
+     * thread-local flag is used when these are NULL) */
+    bool (*get_grad_mode)(void);
     void (*grad_mode)(bool on);
 } AgOps;
 extern AgOps ag_ops;

@@ -350,7 +350,7 @@ int ag_backward(const AgRun *run)
     Task tk = {.run = run, .id = ++task_counter};
     tk.in_edges = calloc((size_t)(run->n_inputs ? run->n_inputs : 1), sizeof *tk.in_edges);
     if (!tk.in_edges) return ts_error_oom(sizeof *tk.in_edges);
-    bool mode = ag_grad_enabled();
+    bool mode = ag_ops.get_grad_mode ? ag_ops.get_grad_mode() : ag_grad_enabled();
     ag_set_grad_enabled(run->create_graph);
     if (ag_ops.grad_mode) ag_ops.grad_mode(run->create_graph);
     int rc = seed_roots(&tk);

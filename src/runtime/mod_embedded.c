@@ -2,7 +2,7 @@
  * the binary: torch.nn, torch.nn.functional, torch.nn.init, torch.optim,
  * torch.utils, torch.utils.data.
  *
- * The library sources live in src/runtime/lib/*.tsc; the Makefile turns
+ * The library sources live in src/runtime/lib/NAME.tsc; the Makefile turns
  * them into C strings (build/gen/tsc_lib.h, by lib/embed.awk).  Each
  * module's init runs its source in the module's dict, after an optional C
  * "prefill" that puts the native helpers (nn_native.c) where the source

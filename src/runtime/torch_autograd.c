@@ -83,7 +83,7 @@ static bool index_derivs(void)
     deriv_by_row = rt_calloc((size_t)torch_op_count, sizeof *deriv_by_row);
     if (!deriv_by_row) return false;
     const TorchDeriv *const tables[] = {torch_derivs_pointwise, torch_derivs_reduce,
-                                        torch_derivs_shape, torch_derivs_linalg};
+                                        torch_derivs_shape, torch_derivs_linalg, torch_derivs_nn};
     for (size_t k = 0; k < sizeof tables / sizeof *tables; k++) {
         for (const TorchDeriv *d = tables[k]; d->op; d++) {
             const TorchOpDef *op = torch_op_find(d->op);
@@ -403,6 +403,7 @@ static int ops_add(AgVar a, AgVar b, AgVar *out)
 }
 
 static void ops_grad_mode(bool on) { torch_grad_enabled = on; }
+static bool ops_get_grad_mode(void) { return torch_grad_enabled; }
 
 /* ---- attributes ---- */
 
@@ -516,11 +517,14 @@ bool torch_autograd_init(Value torch)
     torch_repr_extras = repr_extras;
     ag_ops.add = ops_add;
     ag_ops.grad_mode = ops_grad_mode;
+    ag_ops.get_grad_mode = ops_get_grad_mode;
+    if (!torch_index_autograd_init()) return false;
     Value autograd = module_new("torch.autograd");
     if (IS_ERR(autograd)) return false;
     bool ok = dict_set_cstr(((Module *)torch.o)->dict, "autograd", autograd) >= 0 &&
               torch_grad_mode_init(torch) && torch_grad_fn_init(autograd) &&
-              torch_backward_init(torch, autograd) && torch_function_init(autograd);
+              torch_backward_init(torch, autograd) && torch_function_init(autograd) &&
+              torch_gradcheck_init(autograd);
     v_decref(autograd);
     return ok;
 }

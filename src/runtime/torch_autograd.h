@@ -97,6 +97,7 @@ extern const TorchDeriv torch_derivs_pointwise[];
 extern const TorchDeriv torch_derivs_reduce[];
 extern const TorchDeriv torch_derivs_shape[];
 extern const TorchDeriv torch_derivs_linalg[];
+extern const TorchDeriv torch_derivs_nn[];       /* nn_ops.c: the losses */
 
 /* ---- the derivative language (torch_deriv_util.c) ---- */
 Value dx_keep(DCtx *d, Value v);            /* hands v to d; returns it */
@@ -134,8 +135,10 @@ int tag_op_apply(AgNode *n, AgVar *grads, AgVar *out, void *ctx);
 bool torch_grad_fn_init(Value autograd);    /* torch_grad_fn.c */
 Value torch_grad_fn_value(AgNode *n);       /* the grad_fn object of n (new ref) */
 bool torch_function_init(Value autograd);   /* torch_function.c */
-bool torch_grad_mode_init(Value torch);     /* torch_grad_mode.c */
 bool torch_backward_init(Value torch, Value autograd); /* torch_backward.c */
+bool torch_index_autograd_init(void);       /* torch_deriv_index.c */
+bool torch_grad_mode_init(Value torch);     /* torch_grad_mode.c */
+bool torch_gradcheck_init(Value autograd);  /* torch_gradcheck.c */
 /* Hook callbacks calling a Python callable (torch_backward.c). */
 int64_t tag_add_py_hook(AgMeta *m, Value fn);
 

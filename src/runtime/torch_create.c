@@ -342,6 +342,13 @@ TsTensor *torch_tensor_from_data(Value data, TsDType dtype, int device)
         rt_raise(&exc_TypeError, "new(): invalid data type 'str'");
         return NULL;
     }
+    if (IS_TYPE(data, &range_type)) { /* a range is a sequence too */
+        Value l = list_from_iter(data);
+        if (IS_ERR(l)) return NULL;
+        TsTensor *r = torch_tensor_from_data(l, dtype, device);
+        v_decref(l);
+        return r;
+    }
     int ndim;
     int64_t sizes[TS_MAX_DIMS];
     if (!infer_shape(data, &ndim, sizes)) return NULL;

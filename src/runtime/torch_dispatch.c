@@ -49,12 +49,23 @@ const TorchOpDef *torch_op_find(const char *name)
     return NULL;
 }
 
+static bool value_has_ag(Value v)
+{
+    return torch_is_tensor(v) && ((TensorObj *)v.o)->ag;
+}
+
+/* Tensor lists (cat, stack) are checked element by element. */
 bool torch_call_has_ag(const TorchCall *c)
 {
     for (int i = 0; i < c->n; i++) {
-        if (c->a[i].is_tensor && IS_OBJ(c->a[i].v) && torch_is_tensor(c->a[i].v) &&
-            ((TensorObj *)c->a[i].v.o)->ag)
-            return true;
+        const TorchArg *a = &c->a[i];
+        if (a->is_tensor && value_has_ag(a->v)) return true;
+        if (a->tl && IS_OBJ(a->v) && (v_isinstance(a->v, &tuple_type) || IS_TYPE(a->v, &list_type))) {
+            Value *items = IS_TYPE(a->v, &list_type) ? ((List *)a->v.o)->items : ((Tuple *)a->v.o)->items;
+            int64_t n = IS_TYPE(a->v, &list_type) ? ((List *)a->v.o)->len : ((Tuple *)a->v.o)->len;
+            for (int64_t k = 0; k < n; k++)
+                if (value_has_ag(items[k])) return true;
+        }
     }
     return false;
 }
@@ -73,9 +84,8 @@ static Value finish(TorchCall *c, Value r, int mode, Value *args)
 {
     if (IS_ERR(r)) return r;
     if (mode == MODE_INPLACE || c->out) {
+        /* the library's in-place kernels bump the version counter */
         Value target = mode == MODE_INPLACE ? args[0] : c->out_v;
-        TsTensor *t = torch_unwrap(target);
-        if (t) ts_bump_version(t);
         v_decref(r);
         r = v_incref(target);
     }
@@ -88,7 +98,12 @@ static Value dispatch(int idx, Value *args, int nargs, KwArgs *kw, int mode)
 {
     const TorchOpDef *op = &torch_op_table[idx];
     char fname[48];
-    snprintf(fname, sizeof fname, "%s%s", py_name(op), mode == MODE_INPLACE ? "_" : "");
+    const char *pn = py_name(op);
+    size_t l = strlen(pn);
+    if (l > sizeof fname - 2) l = sizeof fname - 2;
+    memcpy(fname, pn, l);
+    if (mode == MODE_INPLACE) fname[l++] = '_';
+    fname[l] = 0;
     TorchCall c;
     c.op = op;
     c.inplace = mode == MODE_INPLACE;
@@ -132,7 +147,6 @@ Value torch_dispatch_direct(TorchCall *c)
     Value r = c->op->impl(c);
     if (IS_ERR(r)) return r;
     if (c->inplace) {
-        ts_bump_version(c->a[0].t);
         v_decref(r);
         r = v_incref(c->self);
     }
@@ -158,6 +172,7 @@ static void render_sig(const TorchSig *s, const char *name, const char *suffix, 
     int first = method ? 1 : 0;
     for (int i = first; i < s->n && len < n; i++) {
         const TorchParam *p = &s->p[i];
+        if (*suffix && !strcmp(p->name, "out")) continue;   /* X_ writes into self */
         if (p->kwonly && !kw) {
             len += (size_t)snprintf(buf + len, n - len, "%s*", i > first ? ", " : "");
             kw = true;

@@ -76,9 +76,20 @@ static bool tensor_hash(Value v, int64_t *out)
 
 /* ---- operators through the op table ---- */
 
+/* The row called name, cached by the name's address: the operator slots
+ * pass string literals, so each lookup walks the table once. */
 static const TorchOpDef *row(const char *name)
 {
+    static struct { const char *name; const TorchOpDef *op; } cache[32];
+    for (int i = 0; i < 32 && cache[i].name; i++)
+        if (cache[i].name == name) return cache[i].op;
     const TorchOpDef *op = torch_op_find(name);
+    for (int i = 0; i < 32; i++)
+        if (!cache[i].name) {
+            cache[i].name = name;
+            cache[i].op = op;
+            break;
+        }
     return op;
 }
 
@@ -150,6 +161,10 @@ static Value tensor_unop(UnOp op, Value a)
     const char *name = op == UOP_NEG ? "neg" : op == UOP_INVERT ? "bitwise_not" : NULL;
     if (op == UOP_POS) return torch_wrap(ts_alias(((TensorObj *)a.o)->t));
     if (!name) return rt_notimpl();
+    TsDType dt = ((TensorObj *)a.o)->t->dtype;
+    if (op == UOP_INVERT && ts_dtype_is_float(dt))
+        return rt_raise(&exc_TypeError, "~ (operator.invert) is only implemented on integer and "
+                        "Boolean-type tensors");
     TorchCall c;
     memset(&c, 0, sizeof c);
     operand(a, &c.a[0]);

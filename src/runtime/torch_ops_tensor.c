@@ -198,8 +198,7 @@ Value impl_resize_as_(TorchCall *c)
 static Value inplace_done(TorchCall *c, int rc)
 {
     if (rc < 0) return torch_raise_ts();
-    ts_bump_version(c->a[0].t);
-    return v_incref(c->a[0].v);
+    return v_incref(c->a[0].v);   /* the library bumped the version */
 }
 
 Value impl_copy_(TorchCall *c) { return inplace_done(c, ts_copy_(c->a[0].t, c->a[1].t)); }

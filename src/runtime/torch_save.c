@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "objects.h"
 #include "torch_create.h"
@@ -487,8 +488,25 @@ static bool write_archive(Buf *z, Pickler *pk, const char *arch)
     return ok;
 }
 
+/* PyTorch checks the folder first: "Parent directory X does not exist." */
+static bool parent_exists(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash || slash == path) return true;
+    char dir[4096];
+    size_t n = (size_t)(slash - path);
+    if (n >= sizeof dir) return true;
+    memcpy(dir, path, n);
+    dir[n] = 0;
+    struct stat st;
+    if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode)) return true;
+    rt_raise(&exc_RuntimeError, "Parent directory %s does not exist.", dir);
+    return false;
+}
+
 static bool write_file(const char *path, const Buf *z)
 {
+    if (!parent_exists(path)) return false;
     FILE *f = fopen(path, "wb");
     if (!f) {
         rt_raise(&exc_FileNotFoundError, "[Errno %d] %s: '%s'", errno, strerror(errno), path);
@@ -507,7 +525,8 @@ static Value f_save(Value *args, int nargs, KwArgs *kw)
     Value v[5];
     if (!args_parse("save", args, nargs, kw, names, 5, 2, v)) return V_ERR;
     if (!IS_TYPE(v[1], &str_type))
-        return rt_raise(&exc_NotImplementedError, "torch.save: f must be a file name (str)");
+        return rt_raise(&exc_AttributeError, "'%s' object has no attribute 'write'",
+                        v_typename(v[1]));
     Pickler pk = {0};
     Buf z = {0};
     char arch[256];
@@ -1131,7 +1150,8 @@ static Value f_load(Value *args, int nargs, KwArgs *kw)
     Value v[4];
     if (!args_parse("load", args, nargs, kw, names, 4, 1, v)) return V_ERR;
     if (!IS_TYPE(v[0], &str_type))
-        return rt_raise(&exc_NotImplementedError, "torch.load: f must be a file name (str)");
+        return rt_raise(&exc_AttributeError, "'%s' object has no attribute 'read'",
+                        v_typename(v[0]));
     if (!IS_UNBOUND(v[1]) && !IS_NONE(v[1])) {
         int dev;
         if (!torch_to_device(v[1], &dev)) return V_ERR;

@@ -152,8 +152,9 @@ static bool fail(BindErr *e, const char *fname, const TorchParam *p, int pos, Va
     return false;
 }
 
-static bool to_tensor_list(Value v, TorchArg *a)
+static bool to_tensor_list(Value v, TorchArg *a, int *bad)
 {
+    *bad = -1;
     Value *items, tmp = V_UNBOUND;
     int64_t n;
     if (!IS_OBJ(v) || (!v_isinstance(v, &tuple_type) && !IS_TYPE(v, &list_type))) return false;
@@ -163,7 +164,13 @@ static bool to_tensor_list(Value v, TorchArg *a)
     }
     a->tl = n ? malloc(sizeof(TsTensor *) * (size_t)n) : NULL;
     bool ok = !n || a->tl;
-    for (int64_t i = 0; ok && i < n; i++) ok = (a->tl[i] = torch_unwrap(items[i])) != NULL;
+    for (int64_t i = 0; ok && i < n; i++) {
+        ok = (a->tl[i] = torch_unwrap(items[i])) != NULL;
+        if (!ok) {
+            *bad = (int)i;
+            a->v = items[i];   /* for the message; still borrowed from v */
+        }
+    }
     a->n = (int)n;
     v_decref(tmp);
     if (!ok) {
@@ -252,9 +259,17 @@ static bool convert(const char *fname, const TorchParam *p, int pos, Value v, To
         }
         return fail(e, fname, p, pos, v, "torch.device");
     }
-    case PK_TENSORLIST:
-        if (to_tensor_list(v, a)) return true;
+    case PK_TENSORLIST: {
+        int bad;
+        if (to_tensor_list(v, a, &bad)) return true;
+        if (bad >= 0) {
+            snprintf(e->msg, sizeof e->msg,
+                     "expected Tensor as element %d in argument %d, but got %s", bad,
+                     pos < 0 ? 0 : pos, v_typename(a->v));
+            return false;
+        }
         return fail(e, fname, p, pos, v, "tuple of Tensors");
+    }
     case PK_STR:
         if (IS_TYPE(v, &str_type)) { a->str = str_cstr(v); return true; }
         return fail(e, fname, p, pos, v, "str");
@@ -341,7 +356,7 @@ static bool bind_one(const TorchSig *s, const char *fname, Value *pos, int npos,
                      TorchCall *c, BindErr *e)
 {
     bool set[TORCH_MAX_PARAMS] = {0};
-    memset(c->a, 0, sizeof c->a);
+    memset(c->a, 0, sizeof c->a[0] * (size_t)s->n);   /* TorchArg is large: clear only what is used */
     c->n = s->n;
     int k = 0;
     for (int i = 0; i < s->n && k < npos; i++) {
@@ -356,16 +371,16 @@ static bool bind_one(const TorchSig *s, const char *fname, Value *pos, int npos,
     if (k < npos) {
         int maxpos = 0;
         for (int i = 0; i < s->n && !s->p[i].kwonly; i++) maxpos++;
-        snprintf(e->msg, sizeof e->msg, "%s() takes %d positional argument%s but %d %s given",
-                 fname, maxpos, maxpos == 1 ? "" : "s", npos, npos == 1 ? "was" : "were");
+        (void)maxpos;
+        snprintf(e->msg, sizeof e->msg, "MISMATCH");
         return false;
     }
     for (int j = 0; kw && j < kw->n; j++) {
         const char *name = ((Str *)kw->names[j])->data;
         int i = find_param(s, name);
         if (i < 0) {
-            snprintf(e->msg, sizeof e->msg, "%s() got an unexpected keyword argument '%s'",
-                     fname, name);
+            snprintf(e->msg, sizeof e->msg, "MISMATCH");
+            (void)name;
             return false;
         }
         if (set[i]) {
@@ -379,9 +394,7 @@ static bool bind_one(const TorchSig *s, const char *fname, Value *pos, int npos,
     for (int i = 0; i < s->n; i++) {
         if (set[i]) continue;
         if (!s->p[i].has_default && !s->p[i].optional) {
-            snprintf(e->msg, sizeof e->msg,
-                     "%s() missing 1 required positional arguments: \"%s\"", fname,
-                     s->p[i].name);
+            snprintf(e->msg, sizeof e->msg, "MISMATCH");
             return false;
         }
         apply_default(&s->p[i], &c->a[i]);
@@ -392,32 +405,79 @@ static bool bind_one(const TorchSig *s, const char *fname, Value *pos, int npos,
     return true;
 }
 
-/* "(Tensor, str)" for the invalid-combination message. */
+/* "(Tensor, str)" for the invalid-combination message; PyTorch leaves
+ * self out for methods and writes keywords as "name=type, ". */
 static void describe_args(char *buf, size_t n, Value *pos, int npos, KwArgs *kw)
 {
     size_t len = (size_t)snprintf(buf, n, "(");
     for (int i = 0; i < npos && len < n; i++)
         len += (size_t)snprintf(buf + len, n - len, "%s%s", i ? ", " : "", v_typename(pos[i]));
     for (int j = 0; kw && j < kw->n && len < n; j++)
-        len += (size_t)snprintf(buf + len, n - len, "%s%s=%s", (npos || j) ? ", " : "",
+        len += (size_t)snprintf(buf + len, n - len, "%s%s=%s, ", (npos && !j) ? ", " : "",
                                 ((Str *)kw->names[j])->data, v_typename(kw->vals[j]));
     if (len < n) snprintf(buf + len, n - len, ")");
 }
 
-static void raise_no_match(const TorchSigSet *set, const char *fname, Value *pos, int npos,
-                           KwArgs *kw, BindErr *last)
+/* PyTorch's spelling of a parameter type in its messages. */
+static const char *kind_text(TorchParamKind k)
 {
-    if (set->n == 1) {
+    switch (k) {
+    case PK_SCALAR: return "Number";
+    case PK_INT: return "int";
+    case PK_INTLIST: case PK_DIM: return "tuple of ints";
+    case PK_BOOL: return "bool";
+    case PK_FLOAT: return "float";
+    case PK_DTYPE: return "torch.dtype";
+    case PK_DEVICE: return "torch.device";
+    case PK_GENERATOR: return "torch.Generator";
+    case PK_TENSORLIST: return "tuple of Tensors";
+    case PK_STR: return "str";
+    case PK_ANY: return "object";
+    default: return "Tensor";
+    }
+}
+
+/* "(Tensor input, Tensor other, *, Number alpha, Tensor out)"; for a
+ * method the first parameter (self) is left out. */
+static void render_typed(const TorchSig *s, bool method, char *buf, size_t n)
+{
+    size_t len = (size_t)snprintf(buf, n, "(");
+    bool kw = false, first = true;
+    for (int i = method ? 1 : 0; i < s->n && len < n; i++) {
+        const TorchParam *p = &s->p[i];
+        if (p->kwonly && !kw) {
+            len += (size_t)snprintf(buf + len, n - len, "%s*", first ? "" : ", ");
+            kw = true;
+            first = false;
+        }
+        len += (size_t)snprintf(buf + len, n - len, "%s%s %s", first ? "" : ", ",
+                                kind_text(p->kind), p->name);
+        first = false;
+    }
+    if (len < n) snprintf(buf + len, n - len, ")");
+}
+
+static void raise_no_match(const TorchSigSet *set, const char *fname, Value *pos, int npos,
+                           KwArgs *kw, BindErr *last, bool method)
+{
+    if (set->n == 1 && strncmp(last->msg, "MISMATCH", 8)) {
         rt_raise(&exc_TypeError, "%s", last->msg);
         return;
     }
-    char got[256], exp[1024];
-    describe_args(got, sizeof got, pos, npos, kw);
+    char got[256], exp[1400], one[300];
+    describe_args(got, sizeof got, pos + (method ? 1 : 0), npos - (method ? 1 : 0), kw);
+    if (set->n == 1) {
+        render_typed(&set->s[0], method, one, sizeof one);
+        rt_raise(&exc_TypeError,
+                 "%s() received an invalid combination of arguments - got %s, but expected %s",
+                 fname, got, one);
+        return;
+    }
     size_t len = 0;
     exp[0] = 0;
     for (int i = 0; i < set->n && len < sizeof exp; i++) {
-        const char *t = set->s[i].text, *lp = strchr(t, '(');
-        len += (size_t)snprintf(exp + len, sizeof exp - len, "\n * %s", lp ? lp : t);
+        render_typed(&set->s[i], method, one, sizeof one);
+        len += (size_t)snprintf(exp + len, sizeof exp - len, "\n * %s", one);
     }
     rt_raise(&exc_TypeError,
              "%s() received an invalid combination of arguments - got %s, but expected one of:%s",
@@ -430,7 +490,6 @@ bool torch_sig_bind(const TorchSigSet *set, const char *fname, Value self, Value
     /* For methods self is args[0] already (cfunc_call prepends it), so it
      * binds the first parameter like torch.X's `input`. */
     (void)self;
-    (void)is_method;
     Value *pos = args;
     int npos = nargs;
     BindErr e = {{0}};
@@ -440,7 +499,7 @@ bool torch_sig_bind(const TorchSigSet *set, const char *fname, Value self, Value
         if (!strcmp(e.msg, "!")) return false;   /* a device error stays raised */
         torch_call_free(c);
     }
-    raise_no_match(set, fname, pos, npos, kw, &e);
+    raise_no_match(set, fname, pos, npos, kw, &e, is_method);
     return false;
 }
 

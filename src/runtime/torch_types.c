@@ -147,29 +147,14 @@ static Value device_getattr(Value v, Obj *name)
     return V_UNBOUND;
 }
 
-/* torch.device('cuda:0') == 'cuda:0' is True in PyTorch (the string is
- * parsed into a device first). */
-static bool device_parts(Value v, char *type, int *index)
-{
-    if (IS_TYPE(v, &device_type)) {
-        strcpy(type, ((DeviceObj *)v.o)->type);
-        *index = ((DeviceObj *)v.o)->index;
-        return true;
-    }
-    if (IS_TYPE(v, &str_type)) {
-        if (parse_device_string(str_cstr(v), type, index)) return true;
-        rt_exc_clear();
-    }
-    return false;
-}
-
+/* Devices compare equal to devices only: PyTorch answers False for
+ * torch.device('cpu') == 'cpu'. */
 static Value device_compare(CmpOp op, Value a, Value b)
 {
-    char ta[8], tb[8];
-    int ia, ib;
-    if ((op != CMP_EQ && op != CMP_NE) || !device_parts(a, ta, &ia) || !device_parts(b, tb, &ib))
+    if ((op != CMP_EQ && op != CMP_NE) || !IS_TYPE(a, &device_type) || !IS_TYPE(b, &device_type))
         return rt_notimpl();
-    bool eq = !strcmp(ta, tb) && ia == ib;
+    DeviceObj *x = (DeviceObj *)a.o, *y = (DeviceObj *)b.o;
+    bool eq = !strcmp(x->type, y->type) && x->index == y->index;
     return v_bool(op == CMP_EQ ? eq : !eq);
 }
 

@@ -1,0 +1,219 @@
+/* torch_deriv_index.c — autograd for subscripts: y = x[key] and
+ * x[key] = v.
+ *
+ * Subscripts do not go through the op table (torch_index.c parses the
+ * key itself), so the autograd layer wraps the Tensor type's getitem and
+ * setitem slots at start-up.  x[key] records one node named after the
+ * kind of key, as PyTorch does (SelectBackward0 for an int,
+ * SliceBackward0 for a slice, IndexBackward0 for tensors, lists and
+ * masks); its backward scatters the gradient into zeros at the same key.
+ * x[key] = v on a tensor with history records CopySlices: the old history
+ * gets the gradient with zeros at key, v gets the gradient at key.
+ * These two derivatives are computed without recording (create_graph
+ * does not see through a subscript).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "objects.h"
+#include "torch_autograd.h"
+#include "torch_create.h"
+
+static Value (*orig_getitem)(Value self, Value key);
+static int (*orig_setitem)(Value self, Value key, Value val);
+
+typedef struct IndexCtx {
+    Value key;
+    ArgInfo self;   /* shape of the indexed tensor */
+    ArgInfo val;    /* CopySlices: shape of the assigned tensor (edge 1) */
+} IndexCtx;
+
+static void index_ctx_free(void *p)
+{
+    IndexCtx *ic = p;
+    v_decref(ic->key);
+    free(ic);
+}
+
+static bool is_full_slice(Value k)
+{
+    if (!IS_TYPE(k, &slice_type)) return false;
+    Value start = v_getattr_cstr(k, "start"), stop = v_getattr_cstr(k, "stop"),
+          step = v_getattr_cstr(k, "step");
+    bool full = IS_NONE(start) && IS_NONE(stop) && IS_NONE(step);
+    v_decref(start);
+    v_decref(stop);
+    v_decref(step);
+    return full;
+}
+
+static bool is_advanced(Value k)
+{
+    return torch_is_tensor(k) || (IS_OBJ(k) && v_isinstance(k, &list_type)) ||
+           (IS_OBJ(k) && !strcmp(v_typename(k), "ndarray")) || IS_BOOL(k);
+}
+
+static const char *name_of_item(Value k)
+{
+    if (is_advanced(k)) return "IndexBackward0";
+    if (IS_INT(k)) return "SelectBackward0";
+    if (IS_NONE(k)) return "UnsqueezeBackward0";
+    if (IS_TYPE(k, &slice_type)) return "SliceBackward0";
+    return "AliasBackward0";
+}
+
+/* The node PyTorch would show last for this key. */
+static const char *index_name(Value key)
+{
+    if (!IS_OBJ(key) || !IS_TYPE(key, &tuple_type)) return name_of_item(key);
+    Tuple *t = (Tuple *)key.o;
+    for (int64_t i = 0; i < t->len; i++)
+        if (is_advanced(t->items[i])) return "IndexBackward0";
+    for (int64_t i = t->len - 1; i >= 0; i--) {
+        Value k = t->items[i];
+        if (is_full_slice(k) || IS_TYPE(k, &ellipsis_type)) continue;
+        return name_of_item(k);
+    }
+    return "AliasBackward0";
+}
+
+static void shape_info(ArgInfo *ai, TsTensor *t)
+{
+    memset(ai, 0, sizeof *ai);
+    ai->ndim = t->ndim;
+    memcpy(ai->sizes, t->sizes, sizeof ai->sizes);
+    ai->dtype = t->dtype;
+}
+
+/* The incoming gradient as a value (zeros when none arrived). */
+static Value grad_in(AgNode *n, AgVar *grads)
+{
+    if (grads[0].t) return tag_wrap((AgVar){grads[0].t, NULL});
+    const AgOutInfo *o = &n->outs[0];
+    return torch_wrap(ts_zeros(o->ndim, o->sizes, o->dtype, o->device));
+}
+
+/* ---- y = x[key] ---- */
+
+static int index_apply(AgNode *n, AgVar *grads, AgVar *out, void *p)
+{
+    IndexCtx *ic = p;
+    Value g = grad_in(n, grads);
+    if (IS_ERR(g)) return -1;
+    TsTensor *z = ts_zeros(ic->self.ndim, ic->self.sizes, ic->self.dtype, TS_CPU);
+    if (!z) {
+        v_decref(g);
+        torch_raise_ts();
+        return -1;
+    }
+    int rc = torch_index_put(z, ic->key, g);
+    v_decref(g);
+    if (rc < 0) {
+        ts_release(z);
+        return -1;
+    }
+    out[0] = (AgVar){z, NULL};
+    return 0;
+}
+
+static Value ag_getitem(Value self, Value key)
+{
+    Value r = orig_getitem(self, key);
+    if (IS_ERR(r) || !torch_grad_enabled || !tag_requires_grad(self) || !torch_is_tensor(r) ||
+        !ts_dtype_is_float(torch_unwrap(r)->dtype))
+        return r;
+    IndexCtx *ic = rt_calloc(1, sizeof *ic);
+    AgNode *node = ic ? ag_node_new(index_name(key), 1, 1) : NULL;
+    AgMeta *m = node ? tag_meta(r, true) : NULL;
+    if (!m || ag_node_set_edge(node, 0, tag_var(self)) < 0) {
+        free(ic);
+        if (node) ag_node_release(node);
+        v_decref(r);
+        return tag_raise();
+    }
+    ic->key = v_incref(key);
+    shape_info(&ic->self, torch_unwrap(self));
+    node->ctx = ic;
+    node->ctx_free = index_ctx_free;
+    node->apply = index_apply;
+    ag_node_set_output(node, 0, m, torch_unwrap(r));
+    ag_node_release(node);
+    return r;
+}
+
+/* ---- x[key] = v ---- */
+
+static int copy_slices_apply(AgNode *n, AgVar *grads, AgVar *out, void *p)
+{
+    IndexCtx *ic = p;
+    Value g = grad_in(n, grads);
+    if (IS_ERR(g)) return -1;
+    int rc = 0;
+    if (n->next[0].fn) { /* the old history: the gradient with zeros at key */
+        TsTensor *c = ts_clone(torch_unwrap(g));
+        rc = c ? torch_index_put(c, ic->key, v_float(0.0)) : (torch_raise_ts(), -1);
+        if (rc == 0) out[0] = (AgVar){c, NULL};
+        else ts_release(c);
+    }
+    if (rc == 0 && n->n_next > 1 && n->next[1].fn) { /* the value: the gradient at key */
+        Value part = orig_getitem(g, ic->key);
+        DCtx d;
+        memset(&d, 0, sizeof d);
+        Value s = IS_ERR(part) ? V_ERR : dx_sum_to(&d, part, ic->val.ndim, ic->val.sizes);
+        if (IS_ERR(s)) rc = -1;
+        else {
+            out[1] = tag_var(s);
+            out[1].m = NULL;
+            ag_var_retain(out[1]);
+        }
+        v_decref(part);
+        for (int i = 0; i < d.ntmp; i++) v_decref(d.tmp[i]);
+    }
+    v_decref(g);
+    return rc;
+}
+
+static int ag_setitem(Value self, Value key, Value val)
+{
+    if (!torch_grad_enabled || IS_UNBOUND(val)) return orig_setitem(self, key, val);
+    AgMeta *m = ((TensorObj *)self.o)->ag;
+    if (m && !m->grad_fn && m->requires_grad) {
+        rt_raise(&exc_RuntimeError, "a view of a leaf Variable that requires grad is being used in "
+                 "an in-place operation.");
+        return -1;
+    }
+    bool vgrad = tag_requires_grad(val);
+    if (!ag_requires_grad(m) && !vgrad) return orig_setitem(self, key, val);
+    if (!ts_dtype_is_float(torch_unwrap(self)->dtype)) return orig_setitem(self, key, val);
+    IndexCtx *ic = rt_calloc(1, sizeof *ic);
+    AgNode *node = ic ? ag_node_new("CopySlices", vgrad ? 2 : 1, 1) : NULL;
+    int rc = node ? ag_node_set_edge(node, 0, tag_var(self)) : -1;
+    if (rc == 0 && vgrad) rc = ag_node_set_edge(node, 1, tag_var(val));
+    if (rc == 0) rc = orig_setitem(self, key, val);
+    if (rc == 0 && !(m = tag_meta(self, true))) rc = -1;
+    if (rc < 0 || !node) {
+        if (!node) free(ic);
+        else ag_node_release(node);
+        if (!IS_OBJ(rt_exc)) tag_raise();
+        return -1;
+    }
+    ic->key = v_incref(key);
+    shape_info(&ic->self, torch_unwrap(self));
+    if (vgrad) shape_info(&ic->val, torch_unwrap(val));
+    node->ctx = ic;
+    node->ctx_free = index_ctx_free;
+    node->apply = copy_slices_apply;
+    ag_node_set_output(node, 0, m, torch_unwrap(self));
+    ag_node_release(node);
+    return 0;
+}
+
+bool torch_index_autograd_init(void)
+{
+    if (orig_getitem || !tensor_type.getitem) return true;
+    orig_getitem = tensor_type.getitem;
+    orig_setitem = tensor_type.setitem;
+    tensor_type.getitem = ag_getitem;
+    if (orig_setitem) tensor_type.setitem = ag_setitem;
+    return true;
+}
