@@ -127,7 +127,11 @@ void ag_node_set_output(AgNode *n, int i, AgMeta *m, const TsTensor *t)
     o->device = t->device;
     if (!m) return;
     ag_node_retain(n);
-    ag_node_release(m->grad_fn);
+    /* in place, m leaves its old node: that node must forget it */
+    AgNode *old = m->grad_fn;
+    if (old && m->output_nr < old->n_out && old->out_meta[m->output_nr] == m)
+        old->out_meta[m->output_nr] = NULL;
+    ag_node_release(old);
     m->grad_fn = n;
     m->output_nr = i;
     n->out_meta[i] = m;

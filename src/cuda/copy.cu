@@ -24,7 +24,7 @@ template <typename W> static void launch_fill(const CuLayout &L, TsTensor *t, co
 {
     W v;
     memcpy(&v, bytes, sizeof v);
-    k_fill<W><<<cu_grid(L.numel), CU_BLOCK>>>(L, cu_ptr<W>(t), v);
+    cu_launch(k_fill<W>, L.numel, L, cu_ptr<W>(t), v);
 }
 
 extern "C" int cuda_fill(TsTensor *out, TsScalar v)
@@ -85,8 +85,7 @@ template <typename D, typename S> __global__ void k_copy(CuLayout L, D *dst, con
 template <typename D> static bool launch_copy(const CuLayout &L, TsTensor *dst, TsTensor *src)
 {
     bool handled = true;
-    CU_DISPATCH(src->dtype, S,
-                k_copy<D, S><<<cu_grid(L.numel), CU_BLOCK>>>(L, cu_ptr<D>(dst), cu_ptr<S>(src)));
+    CU_DISPATCH(src->dtype, S, cu_launch(k_copy<D, S>, L.numel, L, cu_ptr<D>(dst), cu_ptr<S>(src)));
     return handled;
 }
 

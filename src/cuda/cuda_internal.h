@@ -147,6 +147,18 @@ template <typename T> static inline T *cu_ptr(TsTensor *t)
 #define CU_BLOCK 256
 dim3 cu_grid(int64_t n);
 
+/* Launches kernel k over n elements: cu_grid(n) blocks of CU_BLOCK threads,
+ * each kernel a grid-stride loop.  The one place a launch shape is chosen.
+ * (CU_EMULATE: a host emulation that runs kernels on the CPU, for testing
+ * the kernels' logic without a GPU, supplies its own cu_launch.) */
+#ifndef CU_EMULATE
+template <typename... P, typename... A>
+static inline void cu_launch(void (*k)(P...), int64_t n, A... args)
+{
+    k<<<cu_grid(n), CU_BLOCK>>>(args...);
+}
+#endif
+
 /* True when t lives on a CUDA row of the device table. */
 bool cu_on_gpu(const TsTensor *t);
 /* Makes t's GPU current (cudaSetDevice) before a launch. */

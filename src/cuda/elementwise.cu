@@ -161,9 +161,9 @@ static bool unary_supported(int op, TsDType in, TsDType out)
 template <typename T> static void launch_unary(const CuLayout &L, TsTensor *out, TsTensor *a, int op)
 {
     if (out->dtype == TS_BOOL)
-        k_unary<T, bool><<<cu_grid(L.numel), CU_BLOCK>>>(L, cu_ptr<bool>(out), cu_ptr<T>(a), op);
+        cu_launch(k_unary<T, bool>, L.numel, L, cu_ptr<bool>(out), cu_ptr<T>(a), op);
     else
-        k_unary<T, T><<<cu_grid(L.numel), CU_BLOCK>>>(L, cu_ptr<T>(out), cu_ptr<T>(a), op);
+        cu_launch(k_unary<T, T>, L.numel, L, cu_ptr<T>(out), cu_ptr<T>(a), op);
 }
 
 extern "C" int cuda_unary(int op, TsTensor *out, TsTensor *a)
@@ -322,9 +322,9 @@ static void launch_binary(const CuLayout &L, TsTensor *out, const Side &a, const
     bool unset = !alpha.is_float && !alpha.is_int && !alpha.is_bool;
     C al = unset ? (C)1 : scalar_as<C>(alpha);
     if (out->dtype == TS_BOOL)
-        k_binary<T, bool><<<cu_grid(L.numel), CU_BLOCK>>>(L, cu_ptr<bool>(out), pa, pb, sa, sb, al, op);
+        cu_launch(k_binary<T, bool>, L.numel, L, cu_ptr<bool>(out), pa, pb, sa, sb, al, op);
     else
-        k_binary<T, T><<<cu_grid(L.numel), CU_BLOCK>>>(L, cu_ptr<T>(out), pa, pb, sa, sb, al, op);
+        cu_launch(k_binary<T, T>, L.numel, L, cu_ptr<T>(out), pa, pb, sa, sb, al, op);
 }
 
 /* The dtype the operands share, or TS_UNDEF when they differ or a scalar

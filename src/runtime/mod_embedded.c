@@ -1,6 +1,7 @@
 /* mod_embedded.c — modules written in TensorScript itself and embedded in
  * the binary: torch.nn, torch.nn.functional, torch.nn.init, torch.optim,
- * torch.utils, torch.utils.data.
+ * torch.utils, torch.utils.data, and collections (OrderedDict for
+ * state_dict()).
  *
  * The library sources live in src/runtime/lib/NAME.tsc; the Makefile turns
  * them into C strings (build/gen/tsc_lib.h, by lib/embed.awk).  Each
@@ -33,6 +34,11 @@ static bool run_embedded(Value m, const char *src, size_t len, const char *filen
 }
 
 #define RUN(m, lib, file) run_embedded(m, lib, sizeof lib - 1, file)
+
+bool mod_collections_init(Value m)
+{
+    return RUN(m, lib_collections, "collections.tsc");
+}
 
 bool mod_torch_nn_init(Value m)
 {

@@ -49,9 +49,31 @@ static NpDTypeObj np_dtypes[] = {
     {{IMMORTAL, &np_dtype_type}, TS_FLOAT64, "float64"},
 };
 
+/* np.float32 itself is a scalar TYPE in numpy (printed "<class
+ * 'numpy.float32'>"), while a.dtype is a dtype instance ("float32"); both
+ * compare equal and both are accepted wherever a dtype is. */
+extern Type np_scalartype_type;
+static NpDTypeObj np_scalartypes[] = {
+    {{IMMORTAL, &np_scalartype_type}, TS_BOOL, "bool_"},
+    {{IMMORTAL, &np_scalartype_type}, TS_UINT8, "uint8"},
+    {{IMMORTAL, &np_scalartype_type}, TS_INT8, "int8"},
+    {{IMMORTAL, &np_scalartype_type}, TS_INT16, "int16"},
+    {{IMMORTAL, &np_scalartype_type}, TS_INT32, "int32"},
+    {{IMMORTAL, &np_scalartype_type}, TS_INT64, "int64"},
+    {{IMMORTAL, &np_scalartype_type}, TS_FLOAT16, "float16"},
+    {{IMMORTAL, &np_scalartype_type}, TS_BFLOAT16, "bfloat16"},
+    {{IMMORTAL, &np_scalartype_type}, TS_FLOAT32, "float32"},
+    {{IMMORTAL, &np_scalartype_type}, TS_FLOAT64, "float64"},
+};
+
 static Value np_dtype_value(TsDType dt)
 {
     return v_obj(&np_dtypes[dt]);
+}
+
+static bool is_np_dtype(Value v)
+{
+    return IS_TYPE(v, &np_dtype_type) || IS_TYPE(v, &np_scalartype_type);
 }
 
 /* A dtype argument: np.float32, 'float32', the Python types, a torch
@@ -62,7 +84,7 @@ static bool np_to_dtype(Value v, TsDType *out)
         *out = TS_UNDEF;
         return true;
     }
-    if (IS_TYPE(v, &np_dtype_type)) {
+    if (is_np_dtype(v)) {
         *out = ((NpDTypeObj *)v.o)->dt;
         return true;
     }
@@ -91,9 +113,9 @@ static Value np_dtype_str(Value self) { return str_from_cstr(((NpDTypeObj *)self
 
 static Value np_dtype_compare(CmpOp op, Value a, Value b)
 {
-    if ((op != CMP_EQ && op != CMP_NE) || !IS_TYPE(a, &np_dtype_type)) return rt_notimpl();
+    if ((op != CMP_EQ && op != CMP_NE) || !is_np_dtype(a)) return rt_notimpl();
     TsDType other;
-    if (!IS_TYPE(b, &np_dtype_type) && !IS_TYPE(b, &str_type)) return rt_notimpl();
+    if (!is_np_dtype(b) && !IS_TYPE(b, &str_type)) return rt_notimpl();
     if (!np_to_dtype(b, &other)) {
         rt_exc_clear();
         return v_bool(op == CMP_NE);
@@ -132,10 +154,32 @@ static Value np_dtype_getattr(Value self, Obj *name)
     return V_UNBOUND;
 }
 
+/* np.dtype('float32') / np.dtype(np.float32) */
+static Value np_dtype_new(Type *t, Value *args, int nargs, KwArgs *kw)
+{
+    (void)t;
+    TsDType dt;
+    if (!args_nokw("dtype", kw) || !args_count("dtype", nargs, 1, 1) || !np_to_dtype(args[0], &dt))
+        return V_ERR;
+    if (dt == TS_UNDEF) dt = TS_FLOAT64;
+    return np_dtype_value(dt);
+}
+
+static Value np_scalartype_repr(Value self)
+{
+    return str_fmt("<class 'numpy.%s'>", ((NpDTypeObj *)self.o)->name);
+}
+
+Type np_scalartype_type = {
+    .hdr = {IMMORTAL, &type_type}, .name = "type", .base = &object_type,
+    .basicsize = sizeof(NpDTypeObj), .repr = np_scalartype_repr,
+    .compare = NULL, .hash = NULL, .call = NULL, .getattr = NULL,
+};
+
 Type np_dtype_type = {
     .hdr = {IMMORTAL, &type_type}, .name = "numpy.dtype", .base = &object_type,
     .basicsize = sizeof(NpDTypeObj), .repr = np_dtype_repr, .str = np_dtype_str,
-    .compare = np_dtype_compare, .hash = np_dtype_hash, .call = np_dtype_call,
+    .new = np_dtype_new, .compare = np_dtype_compare, .hash = np_dtype_hash,
     .getattr = np_dtype_getattr,
 };
 
@@ -305,7 +349,15 @@ static TsTensor *np_compute(BinOp op, Value a, Value b, TsTensor *out, bool *han
     *handled = false;
     if (!nd_operand(a, &x, &dx, &ax) || !nd_operand(b, &y, &dy, &ay)) return NULL;
     *handled = true;
-    if (op == OP_MATMUL) return ts_matmul(x.t, y.t);
+    if (op == OP_MATMUL) {
+        if (!x.t || !y.t) {
+            rt_raise(&exc_ValueError, "matmul: Input operand %d does not have enough dimensions "
+                     "(has 0, gufunc core with signature (n?,k),(k,m?)->(n?,m?) requires 1)",
+                     x.t ? 1 : 0);
+            return NULL;
+        }
+        return ts_matmul(x.t, y.t);
+    }
     TsDType dt = np_result(dx, ax, dy, ay);
     if (op == OP_TRUEDIV && !ts_dtype_is_float(dt)) dt = TS_FLOAT64;
     TsTensor *hx, *hy, *r = NULL;
@@ -324,6 +376,7 @@ static Value nd_binop(BinOp op, Value a, Value b)
     bool handled;
     TsTensor *r = np_compute(op, a, b, NULL, &handled);
     if (!handled) return rt_notimpl();
+    if (!r && !IS_NONE(rt_exc)) return V_ERR; /* a Python error already raised */
     return np_wrap(r);
 }
 
@@ -779,6 +832,8 @@ Value np_tensor_numpy(Value *args, int nargs, KwArgs *kw)
                             "Can't call numpy() on Tensor that requires grad. Use "
                             "tensor.detach().numpy() instead.");
     }
+    if (t->dtype == TS_BFLOAT16)
+        return rt_raise(&exc_TypeError, "Got unsupported ScalarType BFloat16");
     if (t->device != TS_CPU)
         return rt_raise(&exc_TypeError,
                         "can't convert cuda:0 device type tensor to numpy. Use Tensor.cpu() to "
@@ -817,20 +872,30 @@ static const MethodDef np_functions[] = {
     {NULL, NULL, NULL, 0},
 };
 
+void np_types_init(void)
+{
+    static bool done;
+    np_scalartype_type.compare = np_dtype_compare;
+    np_scalartype_type.hash = np_dtype_hash;
+    np_scalartype_type.call = np_dtype_call;
+    np_scalartype_type.getattr = np_dtype_getattr;
+    if (!done) type_add_methods(&ndarray_type, nd_methods);
+    done = true;
+}
+
 bool mod_numpy_init(Value m)
 {
-    type_add_methods(&ndarray_type, nd_methods);
+    np_types_init();
     module_add_functions(m, np_functions);
     Value d = ((Module *)m.o)->dict;
     for (int i = 0; i < TS_NUM_DTYPES; i++)
-        if (dict_set_cstr(d, np_dtypes[i].name, np_dtype_value((TsDType)i)) < 0) return false;
+        if (dict_set_cstr(d, np_scalartypes[i].name, v_obj(&np_scalartypes[i])) < 0) return false;
     Value rnd = module_new("numpy.random");
     if (IS_ERR(rnd)) return false;
     module_add_functions(rnd, random_functions);
     bool ok = dict_set_cstr(d, "random", rnd) >= 0 &&
-              dict_set_cstr(d, "bool_", np_dtype_value(TS_BOOL)) >= 0 &&
-              dict_set_cstr(d, "float_", np_dtype_value(TS_FLOAT64)) >= 0 &&
-              dict_set_cstr(d, "int_", np_dtype_value(TS_INT64)) >= 0 &&
+              dict_set_cstr(d, "float_", v_obj(&np_scalartypes[TS_FLOAT64])) >= 0 &&
+              dict_set_cstr(d, "int_", v_obj(&np_scalartypes[TS_INT64])) >= 0 &&
               dict_set_cstr(d, "ndarray", v_obj(&ndarray_type)) >= 0 &&
               dict_set_cstr(d, "dtype", v_obj(&np_dtype_type)) >= 0 &&
               dict_set_cstr(d, "newaxis", V_NONE) >= 0 &&

@@ -15,6 +15,9 @@
 #include "bi_private.h"
 #include "objects.h"
 #include "torch_private.h"
+#ifdef TSC_CUDA
+#include "cuda/cuda.h"
+#endif
 
 #define IMMORTAL ((int64_t)1 << 60)
 
@@ -407,6 +410,9 @@ static bool add_constants(Value m)
 
 bool mod_torch_init(Value m)
 {
+#ifdef TSC_CUDA
+    cuda_backend_init(); /* adds a device row per GPU; none is not an error */
+#endif
     torch_types_init();
     torch_obj_init();
     if (!grad_mode_type.dict) type_add_methods(&grad_mode_type, grad_mode_methods);

@@ -19,6 +19,7 @@
 bool mod_numpy_init(Value m) __attribute__((weak));
 /* The embedded TensorScript library (mod_embedded.c). */
 bool mod_torch_nn_init(Value m) __attribute__((weak));
+bool mod_collections_init(Value m) __attribute__((weak));
 bool mod_torch_nn_functional_init(Value m) __attribute__((weak));
 bool mod_torch_nn_init_init(Value m) __attribute__((weak));
 bool mod_torch_optim_init(Value m) __attribute__((weak));
@@ -35,6 +36,7 @@ static const ModuleDef registry[] = {
     {"torch", mod_torch_init},
     {"numpy", mod_numpy_init},
     {"torch.nn", mod_torch_nn_init},
+    {"collections", mod_collections_init},
     {"torch.nn.functional", mod_torch_nn_functional_init},
     {"torch.nn.init", mod_torch_nn_init_init},
     {"torch.optim", mod_torch_optim_init},

@@ -220,7 +220,7 @@ static int fill_inputs(const TorchCall *c, OpCtx *oc, AgNode *node)
         if (ag_node_set_edge(node, ai->edge, v) < 0) return -1;
         if (i < 4 && (oc->d->save & (1 << i))) {
             /* in place, input 0 now IS the output: keep its data only */
-            bool out = c->inplace && i == 0;
+            bool out = oc->inplace && i == 0;
             ai->slot = ag_node_save(node, v.t, out ? NULL : v.m, out, 0);
             if (ai->slot < 0) return -1;
         }
@@ -267,14 +267,15 @@ static const char *node_name(const TorchDeriv *d, const TorchCall *c)
     return d->namefn ? d->namefn(c) : d->name;
 }
 
-static Value build_node(const TorchDeriv *d, TorchCall *c, Value r, Value *items, int nres)
+static Value build_node(const TorchDeriv *d, TorchCall *c, Value r, Value *items, int nres,
+                        bool inplace)
 {
     OpCtx *oc = calloc(1, sizeof *oc);
     if (!oc) return record_fail(r);
     oc->d = d;
     oc->op = c->op;
     oc->overload = c->overload;
-    oc->inplace = c->inplace;
+    oc->inplace = inplace;
     oc->result_slot = -1;
     oc->n_results = nres;
     int ne = plan_edges(c, oc);
@@ -331,13 +332,16 @@ static Value record(const TorchOpDef *op, TorchCall *c, Value r)
                         "%s(): functions with out=... arguments don't support automatic "
                         "differentiation, but one of the arguments requires grad.", op->name);
     }
-    if (c->inplace && IS_ERR(r = check_inplace(c, r))) return r;
+    /* copy_, zero_, fill_ ... are rows of their own that write in place */
+    size_t len = strlen(op->name);
+    bool inplace = c->inplace || (len > 1 && op->name[len - 1] == '_');
+    if (inplace && IS_ERR(r = check_inplace(c, r))) return r;
     Value *items;
     int nres = results_of(r, &items);
     if (!nres || !any_float_result(r, items, nres)) return r;
     /* an op that returned its input unchanged (contiguous, float on a
      * float tensor) gives back the input value itself, history and all */
-    if (!c->inplace && !items) {
+    if (!inplace && !items) {
         for (int i = 0; i < c->n; i++) {
             if (is_tensor_arg(c, i) && torch_unwrap(c->a[i].v) == torch_unwrap(r)) {
                 v_decref(r);
@@ -346,7 +350,7 @@ static Value record(const TorchOpDef *op, TorchCall *c, Value r)
         }
     }
     const TorchDeriv *d = deriv_by_row[op - torch_op_table];
-    return build_node(d ? d : &not_implemented, c, r, items, nres);
+    return build_node(d ? d : &not_implemented, c, r, items, nres, inplace);
 }
 
 /* ---- the apply callback of op nodes ---- */

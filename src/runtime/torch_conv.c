@@ -7,6 +7,9 @@
 
 #include "objects.h"
 #include "torch_private.h"
+#ifdef TSC_CUDA
+#include "cuda/cuda.h"
+#endif
 
 /* The library records (kind, message); PyTorch's out-of-memory error is a
  * RuntimeError too, so only the kind picks the class. */
@@ -92,6 +95,13 @@ static bool device_id_of(const char *type, int index, int *out)
         return true;
     }
     if (ts_device_find(type, 0) < 0) {
+#ifdef TSC_CUDA
+        /* a CUDA build on a machine without a usable GPU: PyTorch's text */
+        if (cuda_backend_unavailable()) {
+            rt_raise(&exc_RuntimeError, "%s", cuda_backend_unavailable());
+            return false;
+        }
+#endif
         rt_raise(&exc_AssertionError, "Torch not compiled with CUDA enabled");
         return false;
     }

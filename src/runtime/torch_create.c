@@ -136,6 +136,11 @@ Value torch_factory_finish(TsTensor *t, const TorchFactory *f)
         t = m;
     }
     if (!IS_UNBOUND(f->out)) return finish_out(t, f->out);
+    if (f->requires_grad && !ts_dtype_is_float(t->dtype)) { /* the factories' own wording */
+        ts_release(t);
+        return rt_raise(&exc_RuntimeError,
+                        "Only Tensors of floating point and complex dtype can require gradients");
+    }
     Value r = torch_wrap(t);
     if (IS_ERR(r) || !f->requires_grad) return r;
     /* requires_grad belongs to the autograd layer: go through the
@@ -241,6 +246,13 @@ static bool infer_shape(Value data, int *ndim, int64_t *sizes)
         if (n == 0) break;
         v = items[0];
     }
+    /* an ndarray inside a list is a nested sequence of its own shape */
+    TsTensor *a = *ndim > 0 ? np_unwrap(v) : NULL;
+    if (a && *ndim + a->ndim > TS_MAX_DIMS) {
+        rt_raise(&exc_ValueError, "too many dimensions 'ndarray'");
+        return false;
+    }
+    for (int i = 0; a && i < a->ndim; i++) sizes[(*ndim)++] = a->sizes[i];
     return true;
 }
 
@@ -306,9 +318,31 @@ static bool store_leaf(Filler *f, Value v)
 }
 
 /* Pass 2: stores the leaves in row-major order, checking every length. */
+/* Stores the elements of an ndarray met at nesting level dim (its shape
+ * must be the remaining dims of the result). */
+static bool store_array(Filler *f, TsTensor *a, int dim)
+{
+    bool same = a->ndim == f->ndim - dim;
+    for (int i = 0; same && i < a->ndim; i++) same = a->sizes[i] == f->sizes[dim + i];
+    if (!same) {
+        rt_raise(&exc_ValueError, "expected sequence of length %lld at dim %d (got %lld)",
+                 (long long)f->sizes[dim], dim, (long long)(a->ndim ? a->sizes[0] : 0));
+        return false;
+    }
+    for (int64_t i = 0, n = ts_numel(a); i < n; i++) {
+        TsScalar s;
+        if (ts_get_flat(a, i, &s) < 0) return !IS_ERR(torch_raise_ts());
+        ts_store_scalar(f->p, f->dt, s);
+        f->p += f->isz;
+    }
+    return true;
+}
+
 static bool store_data(Filler *f, Value v, int dim)
 {
     if (dim == f->ndim) return store_leaf(f, v);
+    TsTensor *a = np_unwrap(v);
+    if (a) return store_array(f, a, dim);
     if (!is_seq(v)) {
         rt_raise(&exc_TypeError, "not a sequence");
         return false;
@@ -781,5 +815,6 @@ bool torch_create_init(Value torch)
     module_add_functions(torch, create_functions);
     type_add_methods(&tensor_type, create_methods);
     type_add_methods(&tensor_type, torch_index_methods);
+    np_types_init();
     return true;
 }

@@ -65,6 +65,9 @@ extern Type ndarray_type;
 TsTensor *np_unwrap(Value v);
 /* Wraps t (taking the reference) as an ndarray value. */
 Value np_wrap(TsTensor *t);
+/* Fills ndarray's method table (once): t.numpy() works before `import
+ * numpy`. */
+void np_types_init(void);
 /* torch.from_numpy / Tensor.numpy() (share memory). */
 Value np_from_numpy(Value *args, int nargs, KwArgs *kw);
 Value np_tensor_numpy(Value *args, int nargs, KwArgs *kw);

@@ -357,6 +357,7 @@ const TorchDeriv torch_derivs_pointwise[] = {
     {"divide", NULL, name_div, DS_IN0 | DS_IN1, bw_div},
     {"true_divide", NULL, name_div, DS_IN0 | DS_IN1, bw_div},
     {"pow", NULL, name_pow, DS_IN0 | DS_IN1 | DS_RESULT, bw_pow},
+    {"float_power", NULL, name_pow, DS_IN0 | DS_IN1 | DS_RESULT, bw_pow},
     U("square", "PowBackward0", DS_IN0, bw_square),
     U("atan2", "Atan2Backward0", DS_IN0 | DS_IN1, bw_atan2),
     U("arctan2", "Atan2Backward0", DS_IN0 | DS_IN1, bw_atan2),

@@ -327,7 +327,7 @@ static int bw_vector_norm(DCtx *d)
     int nd = reduced_dims(d, 2, dims);
     bool keep = keepdim_arg(d, 3);
     Value g = unreduce(d, G, dims, nd, keep), r = unreduce(d, R, dims, nd, keep);
-    dx_set(d, 0, norm_grad(d, X, g, r, dx_f(d, 1) ? dx_a(d, 1)->f : 2.0));
+    dx_set(d, 0, norm_grad(d, X, g, r, dx_a(d, 1)->given ? dx_a(d, 1)->f : 2.0));
     return 0;
 }
 
@@ -408,6 +408,8 @@ const TorchDeriv torch_derivs_reduce[] = {
     N("std", name_std, DS_IN0 | DS_RESULT, bw_std),
     U("norm", "NormBackward1", DS_IN0 | DS_RESULT, bw_norm),
     U("linalg_vector_norm", "LinalgVectorNormBackward0", DS_IN0 | DS_RESULT, bw_vector_norm),
+    U("linalg_norm", "LinalgVectorNormBackward0", DS_IN0 | DS_RESULT, bw_norm),
+    U("linalg_matrix_norm", "LinalgVectorNormBackward0", DS_IN0 | DS_RESULT, bw_norm),
     U("dist", "DistBackward0", DS_IN0 | DS_IN1 | DS_RESULT, bw_dist),
     U("logsumexp", "LogsumexpBackward0", DS_IN0 | DS_RESULT, bw_logsumexp),
     U("cumsum", "CumsumBackward0", 0, bw_cumsum),

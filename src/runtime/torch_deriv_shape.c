@@ -360,6 +360,102 @@ static int bw_masked_select(DCtx *d)
     return 0;
 }
 
+
+/* ---- in-place writes: the old values are gone, so self gets zeros ---- */
+
+static int bw_copy_(DCtx *d)
+{
+    Value g = G;
+    dx_set(d, 0, dx_mul(d, g, dx_num(d, 0.0)));
+    if (dx_need(d, 1)) dx_set(d, 1, g);
+    return 0;
+}
+
+static int bw_overwrite(DCtx *d)
+{
+    dx_set(d, 0, dx_mul(d, G, dx_num(d, 0.0)));
+    return 0;
+}
+
+/* ---- pieces written into zeros directly (not recorded: create_graph
+ * does not see through them) ---- */
+
+static int bw_diagonal(DCtx *d)
+{
+    const ArgInfo *in = in0(d);
+    Value g = G;
+    TsTensor *z = IS_ERR(g) ? NULL : ts_zeros(in->ndim, in->sizes, in->dtype, TS_CPU);
+    TsTensor *v = z ? ts_diagonal(z, dx_a(d, 1)->i, dx_a(d, 2)->i, dx_a(d, 3)->i) : NULL;
+    int rc = v ? ts_copy_(v, torch_unwrap(g)) : -1;
+    ts_release(v);
+    if (rc < 0) {
+        ts_release(z);
+        if (!IS_ERR(g)) torch_raise_ts();
+        return -1;
+    }
+    dx_set(d, 0, dx_keep(d, torch_wrap(z)));
+    return 0;
+}
+
+static int bw_diag_embed(DCtx *d)
+{
+    Value a[4] = {G, dx_int(d, 0), dx_int(d, -2), dx_int(d, -1)};
+    dx_set(d, 0, dx_call(d, "diagonal", 4, a));
+    return 0;
+}
+
+/* take: the flat gradient added back at the flat indices */
+static int bw_take(DCtx *d)
+{
+    const ArgInfo *in = in0(d);
+    int64_t numel = 1;
+    for (int i = 0; i < in->ndim; i++) numel *= in->sizes[i];
+    Value z = dx_zeros(d, 1, &numel, in->dtype);
+    Value fi[1] = {dx_in(d, 1)}, fg[1] = {G};
+    Value a[4] = {z, dx_int(d, 0), dx_call(d, "flatten", 1, fi), dx_call(d, "flatten", 1, fg)};
+    Value r[2] = {dx_call(d, "index_add", 4, a), dx_shape(d, in->ndim, in->sizes)};
+    dx_set(d, 0, dx_call(d, "reshape", 2, r));
+    return 0;
+}
+
+/* masked_scatter: input keeps g off the mask; source gets g on the mask,
+ * in order, zero-padded to its size */
+static int bw_masked_scatter(DCtx *d)
+{
+    Value g = G, mask = dx_in(d, 1);
+    Value mf[3] = {g, mask, dx_num(d, 0.0)};
+    dx_set(d, 0, dx_call(d, "masked_fill", 3, mf));
+    if (!dx_need(d, 2)) return 0;
+    const ArgInfo *src = dx_info(d, 2);
+    int64_t numel = 1;
+    for (int i = 0; i < src->ndim; i++) numel *= src->sizes[i];
+    Value ms[2] = {g, mask};
+    Value sel = dx_call(d, "masked_select", 2, ms);
+    if (IS_ERR(sel)) return 0;
+    int64_t rest = numel - ts_numel(torch_unwrap(sel));
+    Value parts = dx_keep(d, list_new(0));
+    if (IS_ERR(parts)) return 0;
+    list_append(parts, sel);
+    if (rest > 0) list_append(parts, dx_zeros(d, 1, &rest, src->dtype));
+    Value c[1] = {parts};
+    Value r[2] = {dx_call(d, "cat", 1, c), dx_shape(d, src->ndim, src->sizes)};
+    dx_set(d, 2, dx_call(d, "reshape", 2, r));
+    return 0;
+}
+
+/* msort: sort along dim 0 again to learn where each value came from */
+static int bw_msort(DCtx *d)
+{
+    Value a[2] = {dx_in(d, 0), dx_int(d, 0)};
+    Value sorted = dx_call(d, "sort", 2, a);
+    if (IS_ERR(sorted)) return 0;
+    Value idx = ((Tuple *)sorted.o)->items[1];
+    Value z = dx_zeros_like_arg(d, 0);
+    Value s[4] = {z, dx_int(d, 0), idx, G};
+    dx_set(d, 0, dx_call(d, "scatter", 4, s));
+    return 0;
+}
+
 #define U(op, name, save, fn) {op, name, NULL, save, fn}
 #define N(op, namefn, save, fn) {op, NULL, namefn, save, fn}
 
@@ -423,5 +519,13 @@ const TorchDeriv torch_derivs_shape[] = {
     U("index_add", "IndexAddBackward0", DS_IN2, bw_index_add),
     U("index_fill", "IndexFillBackward0", DS_IN2, bw_index_fill),
     U("masked_select", "MaskedSelectBackward0", DS_IN1, bw_masked_select),
+    U("masked_scatter", "MaskedScatterBackward0", DS_IN1, bw_masked_scatter),
+    U("take", "TakeBackward0", DS_IN1, bw_take),
+    U("diagonal", "DiagonalBackward0", 0, bw_diagonal),
+    U("diag_embed", "DiagEmbedBackward0", 0, bw_diag_embed),
+    U("msort", "SortBackward0", DS_IN0, bw_msort),
+    U("copy_", "CopyBackwards", 0, bw_copy_),
+    U("zero_", "ZeroBackward0", 0, bw_overwrite),
+    U("fill_", "FillBackward2", 0, bw_overwrite),
     {NULL, NULL, NULL, 0, NULL},
 };

@@ -44,7 +44,7 @@ static DistObj *dist_alloc(Type *t)
 
 /* A parameter as a tensor: tensors are kept, numbers become tensors of
  * `dt` (broadcast_all's rule). */
-static TsTensor *param_tensor(Value v, TsDType dt, const char *name)
+static TsTensor *param_tensor(Value v, TsDType dt)
 {
     TsTensor *t = torch_unwrap(v);
     if (t) {
@@ -56,7 +56,6 @@ static TsTensor *param_tensor(Value v, TsDType dt, const char *name)
         rt_raise(&exc_ValueError,
                  "Input arguments must all be instances of numbers.Number, torch.Tensor or "
                  "objects implementing __torch_function__.");
-        (void)name;
         return NULL;
     }
     t = ts_scalar_tensor(ts_scalar_f(ts_scalar_to_f64(s)), dt, TS_CPU);
@@ -69,7 +68,7 @@ static bool broadcast_pair(Value x, Value y, TsTensor **a, TsTensor **b)
 {
     TsTensor *tx = torch_unwrap(x), *ty = torch_unwrap(y);
     TsDType dt = tx ? tx->dtype : ty ? ty->dtype : ts_default_float();
-    TsTensor *pa = param_tensor(x, dt, "a"), *pb = pa ? param_tensor(y, dt, "b") : NULL;
+    TsTensor *pa = param_tensor(x, dt), *pb = pa ? param_tensor(y, dt) : NULL;
     if (!pb) {
         ts_release(pa);
         return false;

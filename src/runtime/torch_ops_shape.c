@@ -27,6 +27,13 @@ Value torch_copy_back(TorchCall *c, TsTensor *r)
 {
     TsTensor *target = torch_call_target(c);
     if (!r || !target) return torch_wrap(r);
+    /* out= of another shape is resized first, as PyTorch does */
+    bool same = target->ndim == r->ndim &&
+                !memcmp(target->sizes, r->sizes, sizeof(int64_t) * (size_t)r->ndim);
+    if (!c->inplace && !same && ts_resize_(target, r->ndim, r->sizes) < 0) {
+        ts_release(r);
+        return torch_raise_ts();
+    }
     int rc = ts_copy_(target, r);
     ts_release(r);
     if (rc < 0) return torch_raise_ts();

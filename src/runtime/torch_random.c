@@ -313,6 +313,9 @@ static Value f_randint(Value *args, int nargs, KwArgs *kw)
         v[2] = v[1];
         v[1] = v[0];
         v[0] = V_UNBOUND;
+    } else if (IS_UNBOUND(v[1]) && !IS_UNBOUND(v[0])) { /* randint(10, size=(3,)) */
+        v[1] = v[0];
+        v[0] = V_UNBOUND;
     }
     if (IS_UNBOUND(v[1]) || IS_UNBOUND(v[2]))
         return rt_raise(&exc_TypeError,

@@ -1,7 +1,22 @@
-import random, subprocess, sys, os
+#!/usr/bin/env python3
+"""fuzz_load.py — mutation fuzzer for torch.load (tests/files).
+
+usage: fuzz_load.py SEED.pt N TSC
+Writes N mutated copies of SEED.pt (truncations, random bytes, bytes
+inserted, the pickle area hit hard), runs `torch.load` on each under TSC
+(ideally the ASan+UBSan build, build-san/tsc) inside try/except, and
+reports every run that exits non-zero or prints a sanitizer report: a
+corrupt file must raise a Python exception, never crash.  Exit status 1
+when any run failed."""
+import os
+import random
+import subprocess
+import sys
+import tempfile
 from concurrent.futures import ThreadPoolExecutor
 seed_file = sys.argv[1]; n = int(sys.argv[2]); tsc = sys.argv[3]
 data = open(seed_file, 'rb').read()
+WORK = tempfile.mkdtemp(prefix='tsc-fuzz-load.')
 def one(i):
     r = random.Random(i)
     d = bytearray(data)
@@ -16,7 +31,7 @@ def one(i):
             d[r.randrange(64, min(400, len(d)))] = r.randrange(256)
     else:
         p = r.randrange(len(d)); d[p:p] = bytes(r.randrange(256) for _ in range(r.randint(1, 20)))
-    fn = f'/tmp/bindb/fz/{i}.pt'
+    fn = os.path.join(WORK, f'{i}.pt')
     open(fn, 'wb').write(d)
     src = f"import torch\ntry:\n    x = torch.load('{fn}')\n    print(type(x).__name__)\nexcept Exception as e:\n    print(type(e).__name__, e)\n"
     open(fn + '.tsc', 'w').write(src)
@@ -26,8 +41,10 @@ def one(i):
         return f'{i}: rc={p.returncode} {p.stderr[-600:]}'
     os.remove(fn); os.remove(fn + '.tsc')
     return None
-os.makedirs('/tmp/bindb/fz', exist_ok=True)
+
 with ThreadPoolExecutor(16) as ex:
     res = [x for x in ex.map(one, range(n)) if x]
 print(len(res), 'failures')
-for x in res[:5]: print(x)
+for x in res[:5]:
+    print(x)
+sys.exit(1 if res else 0)

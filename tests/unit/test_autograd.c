@@ -7,7 +7,8 @@
  * across backward calls, retain_graph and the "second time" error, the
  * version-counter error text, hooks (observe and replace), capture mode
  * (autograd.grad) with allow_unused, and that dropping the last meta
- * frees a long chain without recursion.
+ * frees a long chain without recursion, and that an in-place rebind of
+ * a tensor to a new node leaves no dangling pointer in the old one.
  * Final line: "N passed, M failed"; exit status 1 on any failure.
  */
 #include <math.h>
@@ -225,8 +226,34 @@ static void test_long_chain(void)
     ag_var_release(x);
 }
 
+/* In place, a tensor's meta moves to a new node; the old node must drop
+ * its weak pointer to it (or it would run that tensor's hooks, and point
+ * at freed memory once the tensor dies). */
+static void test_inplace_rebind(void)
+{
+    AgVar x = {vec(1, 2), leaf()};
+    AgVar y = unary("ScaleBackward", scale_apply, &two, x, ts_binary(TS_OP_MUL, ts_arg(x.t), ts_arg_s(ts_scalar_f(2)), NULL), 0);
+    AgNode *old = y.m->grad_fn;
+    ag_node_retain(old);
+    AgNode *n = ag_node_new("MulBackward0", 1, 1);
+    ag_node_set_edge(n, 0, y);
+    n->apply = scale_apply;
+    n->ctx = &three;
+    ag_node_set_output(n, 0, y.m, y.t);
+    ag_node_release(n);
+    CHECK(old->out_meta[0] == NULL && y.m->grad_fn == n, "old node forgets a rebound output");
+    TsTensor *ones = ts_ones_like(y.t, TS_UNDEF);
+    CHECK(backward1(y, ones, false) == 0 && fabs(at(x.m->grad.t, 0) - 6) < 1e-12,
+          "gradient flows through the new node into the old history");
+    ts_release(ones);
+    ag_var_release(y);
+    ag_node_release(old);
+    ag_var_release(x);
+}
+
 int main(void)
 {
+    test_inplace_rebind();
     test_diamond();
     test_version();
     test_hooks_and_capture();
