@@ -57,7 +57,7 @@ endif
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
 
-.PHONY: all test unit unit-bins install clean fuzz san bench deps cuda-check
+.PHONY: all test unit unit-bins install clean fuzz san bench deps libobjs print-libobjs cuda-check
 all: $(BUILD)/tsc
 
 $(BUILD)/tsc: $(LIBOBJS) $(BUILD)/obj/main.o
@@ -116,6 +116,12 @@ unit: $(UNIT_BINS)
 # Builds the unit-test binaries without running them (tests/run_all.sh runs
 # and counts each one).
 unit-bins: $(UNIT_BINS)
+
+# The interpreter without main.o, for other drivers (tests/fuzz/build.sh
+# builds these with clang's sanitizers into build-fuzz/ and links its harness).
+libobjs: $(LIBOBJS)
+print-libobjs:
+	@echo $(LIBOBJS)
 
 test: all
 	tests/run_all.sh

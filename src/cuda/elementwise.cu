@@ -9,8 +9,11 @@
  * test checks every op against them).
  *
  * The hooks take only what they can do exactly as the host does: device
- * operands of one dtype T, an output of dtype T or bool, and the op/dtype
- * combinations PyTorch accepts without a data-dependent error.  Anything
+ * operands of one dtype T; an output of dtype T, or bool (comparisons,
+ * logical ops), or float32/float64 when integers promote (sqrt of an int
+ * tensor, int / int, int * 0.5: then the arithmetic runs in the output's
+ * type, as the host converts first); and the op/dtype combinations PyTorch
+ * accepts without a data-dependent error.  Anything
  * else (mixed dtypes, integer division that may divide by zero, shifts,
  * integer powers) returns 1 and the host path handles it, error texts
  * included.
@@ -113,10 +116,10 @@ __device__ int64_t un_int(int op, int64_t x, bool isbool)
     }
 }
 
-template <typename T, typename O>
+/* T: input storage, C: compute type, O: output storage. */
+template <typename T, typename C, typename O>
 __global__ void k_unary(CuLayout L, O *out, const T *a, int op)
 {
-    typedef typename CuMath<T>::type C;
     int64_t step = (int64_t)gridDim.x * blockDim.x;
     for (int64_t i = (int64_t)blockIdx.x * blockDim.x + threadIdx.x; i < L.numel; i += step) {
         C x = (C)cu_load(a[cu_offset(L, 1, i)]);
@@ -127,6 +130,12 @@ __global__ void k_unary(CuLayout L, O *out, const T *a, int op)
             r = un_int(op, x, std::is_same<T, bool>::value);
         out[cu_offset(L, 0, i)] = CuCast<O>::go(r);
     }
+}
+
+/* Integers (and bool) meeting a floating result: computed in the result. */
+static bool promotes_to_float(TsDType in, TsDType out)
+{
+    return !ts_dtype_is_float(in) && (out == TS_FLOAT32 || out == TS_FLOAT64);
 }
 
 static bool unary_is_bool_kind(int op)
@@ -142,6 +151,8 @@ static bool unary_supported(int op, TsDType in, TsDType out)
         return false;
     if (unary_is_bool_kind(op))
         return out == TS_BOOL;
+    if (promotes_to_float(in, out)) /* the FLOAT-kind ops on integers */
+        return op >= TS_OP_SQRT && op <= TS_OP_RECIPROCAL;
     if (out != in)
         return false;
     if (ts_dtype_is_float(in))
@@ -160,10 +171,17 @@ static bool unary_supported(int op, TsDType in, TsDType out)
 
 template <typename T> static void launch_unary(const CuLayout &L, TsTensor *out, TsTensor *a, int op)
 {
+    typedef typename CuMath<T>::type C;
     if (out->dtype == TS_BOOL)
-        cu_launch(k_unary<T, bool>, L.numel, L, cu_ptr<bool>(out), cu_ptr<T>(a), op);
-    else
-        cu_launch(k_unary<T, T>, L.numel, L, cu_ptr<T>(out), cu_ptr<T>(a), op);
+        cu_launch(k_unary<T, C, bool>, L.numel, L, cu_ptr<bool>(out), cu_ptr<T>(a), op);
+    else if (out->dtype == a->dtype)
+        cu_launch(k_unary<T, C, T>, L.numel, L, cu_ptr<T>(out), cu_ptr<T>(a), op);
+    else if constexpr (!std::is_floating_point<C>::value) { /* promotes_to_float */
+        if (out->dtype == TS_FLOAT32)
+            cu_launch(k_unary<T, float, float>, L.numel, L, cu_ptr<float>(out), cu_ptr<T>(a), op);
+        else
+            cu_launch(k_unary<T, double, double>, L.numel, L, cu_ptr<double>(out), cu_ptr<T>(a), op);
+    }
 }
 
 extern "C" int cuda_unary(int op, TsTensor *out, TsTensor *a)
@@ -237,13 +255,11 @@ template <typename C> __device__ bool bin_bool(int op, C x, C y)
 
 static bool binary_is_bool_kind(int op) { return op >= TS_OP_EQ && op <= TS_OP_LOGICAL_XOR; }
 
-/* A null operand pointer means "the scalar sa / sb". */
-template <typename T, typename O>
-__global__ void k_binary(CuLayout L, O *out, const T *a, const T *b,
-                         typename CuMath<T>::type sa, typename CuMath<T>::type sb,
-                         typename CuMath<T>::type alpha, int op)
+/* T: input storage, C: compute type, O: output storage.  A null operand
+ * pointer means "the scalar sa / sb". */
+template <typename T, typename C, typename O>
+__global__ void k_binary(CuLayout L, O *out, const T *a, const T *b, C sa, C sb, C alpha, int op)
 {
-    typedef typename CuMath<T>::type C;
     bool cmp = op >= TS_OP_EQ && op <= TS_OP_LOGICAL_XOR;
     int64_t step = (int64_t)gridDim.x * blockDim.x;
     for (int64_t i = (int64_t)blockIdx.x * blockDim.x + threadIdx.x; i < L.numel; i += step) {
@@ -266,10 +282,10 @@ static bool binary_supported(int op, TsDType in, TsDType out)
         return false;
     if (binary_is_bool_kind(op))
         return out == TS_BOOL;
+    if (promotes_to_float(in, out) || (ts_dtype_is_float(in) && out == in))
+        return op <= TS_OP_MINIMUM;
     if (out != in)
         return false;
-    if (ts_dtype_is_float(in))
-        return op <= TS_OP_MINIMUM;
     switch (op) {
     case TS_OP_SUB: /* bool subtraction is an error PyTorch words itself */
         return in != TS_BOOL;
@@ -311,31 +327,46 @@ template <typename C> static C scalar_as(TsScalar s)
         return (C)s.i;
 }
 
-template <typename T>
-static void launch_binary(const CuLayout &L, TsTensor *out, const Side &a, const Side &b,
-                          TsScalar alpha, int op)
+template <typename T, typename C, typename O>
+static void launch_binary_as(const CuLayout &L, TsTensor *out, const Side &a, const Side &b,
+                             TsScalar alpha, int op)
 {
-    typedef typename CuMath<T>::type C;
     const T *pa = a.dev ? cu_ptr<T>(a.dev) : NULL, *pb = b.dev ? cu_ptr<T>(b.dev) : NULL;
     C sa = a.dev ? (C)0 : scalar_as<C>(a.s), sb = b.dev ? (C)0 : scalar_as<C>(b.s);
     /* an alpha with no kind set (a zeroed TsScalar) means "no alpha" */
     bool unset = !alpha.is_float && !alpha.is_int && !alpha.is_bool;
     C al = unset ? (C)1 : scalar_as<C>(alpha);
+    cu_launch(k_binary<T, C, O>, L.numel, L, cu_ptr<O>(out), pa, pb, sa, sb, al, op);
+}
+
+template <typename T>
+static void launch_binary(const CuLayout &L, TsTensor *out, const Side &a, const Side &b,
+                          TsScalar alpha, int op)
+{
+    typedef typename CuMath<T>::type C;
+    TsDType in = a.dev ? a.dev->dtype : b.dev->dtype;
     if (out->dtype == TS_BOOL)
-        cu_launch(k_binary<T, bool>, L.numel, L, cu_ptr<bool>(out), pa, pb, sa, sb, al, op);
-    else
-        cu_launch(k_binary<T, T>, L.numel, L, cu_ptr<T>(out), pa, pb, sa, sb, al, op);
+        launch_binary_as<T, C, bool>(L, out, a, b, alpha, op);
+    else if (out->dtype == in)
+        launch_binary_as<T, C, T>(L, out, a, b, alpha, op);
+    else if constexpr (!std::is_floating_point<C>::value) { /* promotes_to_float */
+        if (out->dtype == TS_FLOAT32)
+            launch_binary_as<T, float, float>(L, out, a, b, alpha, op);
+        else
+            launch_binary_as<T, double, double>(L, out, a, b, alpha, op);
+    }
 }
 
 /* The dtype the operands share, or TS_UNDEF when they differ or a scalar
- * would change the computation (float scalar, integer tensor). */
-static TsDType common_input(const Side &a, const Side &b, TsScalar alpha)
+ * would change the computation (a float scalar with integer tensors is
+ * fine only when the op computes in a floating output type). */
+static TsDType common_input(const Side &a, const Side &b, TsScalar alpha, TsDType out)
 {
     TsDType dt = a.dev ? a.dev->dtype : b.dev ? b.dev->dtype : TS_UNDEF;
     if (dt == TS_UNDEF || (a.dev && b.dev && a.dev->dtype != b.dev->dtype))
         return TS_UNDEF;
-    bool isf = ts_dtype_is_float(dt);
-    if (!isf && ((!a.dev && a.s.is_float) || (!b.dev && b.s.is_float) || alpha.is_float))
+    bool float_math = ts_dtype_is_float(dt) || (promotes_to_float(dt, out) && out != TS_BOOL);
+    if (!float_math && ((!a.dev && a.s.is_float) || (!b.dev && b.s.is_float) || alpha.is_float))
         return TS_UNDEF;
     return dt;
 }
@@ -346,7 +377,7 @@ extern "C" int cuda_binary(int op, TsTensor *out, TsTensor *a, TsTensor *b, TsSc
     CuLayout L;
     if (!cu_on_gpu(out) || !side_of(a, out, &sa) || !side_of(b, out, &sb))
         return 1;
-    TsDType in = common_input(sa, sb, alpha);
+    TsDType in = common_input(sa, sb, alpha, out->dtype);
     if (in == TS_UNDEF || !binary_supported(op, in, out->dtype))
         return 1;
     TsTensor *ops[2] = {sa.dev, sb.dev};

@@ -1,7 +1,7 @@
 /* mod_embedded.c — modules written in TensorScript itself and embedded in
  * the binary: torch.nn, torch.nn.functional, torch.nn.init, torch.optim,
- * torch.utils, torch.utils.data, and collections (OrderedDict for
- * state_dict()).
+ * torch.optim.lr_scheduler, torch.utils, torch.utils.data, and collections
+ * (OrderedDict, for state_dict()).
  *
  * The library sources live in src/runtime/lib/NAME.tsc; the Makefile turns
  * them into C strings (build/gen/tsc_lib.h, by lib/embed.awk).  Each
@@ -60,11 +60,15 @@ bool mod_torch_optim_init(Value m)
     return RUN(m, lib_torch_optim, "torch/optim.tsc");
 }
 
+bool mod_torch_optim_lr_scheduler_init(Value m)
+{
+    return RUN(m, lib_torch_optim_lr_scheduler, "torch/optim/lr_scheduler.tsc");
+}
+
 /* torch.utils is only a package holding torch.utils.data. */
 bool mod_torch_utils_init(Value m)
 {
-    (void)m;
-    return true;
+    return RUN(m, lib_torch_utils, "torch/utils.tsc");
 }
 
 bool mod_torch_utils_data_init(Value m)

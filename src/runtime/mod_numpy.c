@@ -9,9 +9,10 @@
  * float64.  Printing is the tensor library's numpy printer (print.h).
  * A 0-d result of a reduction or of integer indexing is a numpy scalar
  * (`np.sum(a)` prints "6", not "array(6)"): the same object with
- * `scalar` set.  np.random draws from its own MT19937 (not numpy's
- * stream: numpy's own numbers are not reproduced).
+ * `scalar` set.  numpy.random is mod_numpy_random.c.
  */
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -370,8 +371,28 @@ static TsTensor *np_compute(BinOp op, Value a, Value b, TsTensor *out, bool *han
     return r;
 }
 
+/* tensor OP ndarray: PyTorch reads the array as a tensor (its dtype kept)
+ * and the result is a Tensor; the op goes through the op table so that
+ * autograd sees it. */
+static Value tensor_with_array(BinOp op, Value a, Value b)
+{
+    static const char *const names[OP__NBIN] = {
+        [OP_ADD] = "add", [OP_SUB] = "sub", [OP_MUL] = "mul", [OP_TRUEDIV] = "div",
+        [OP_FLOORDIV] = "floor_divide", [OP_MOD] = "remainder", [OP_POW] = "pow",
+        [OP_MATMUL] = "matmul", [OP_LSHIFT] = "bitwise_left_shift",
+        [OP_RSHIFT] = "bitwise_right_shift", [OP_AND] = "bitwise_and",
+        [OP_OR] = "bitwise_or", [OP_XOR] = "bitwise_xor",
+    };
+    Value args[2] = {a, torch_wrap(ts_alias(np_unwrap(b)))};
+    if (IS_ERR(args[1])) return V_ERR;
+    Value r = torch_call_op(names[op], args, 2, NULL);
+    v_decref(args[1]);
+    return r;
+}
+
 static Value nd_binop(BinOp op, Value a, Value b)
 {
+    if (torch_is_tensor(a) && IS_TYPE(b, &ndarray_type)) return tensor_with_array(op, a, b);
     if (torch_is_tensor(a) || torch_is_tensor(b)) return rt_notimpl();
     bool handled;
     TsTensor *r = np_compute(op, a, b, NULL, &handled);
@@ -565,9 +586,17 @@ static Value m_abs(Value *args, int nargs, KwArgs *kw)
     return np_wrap_scalar(ts_unary(TS_OP_ABS, self_t(args), NULL), ((NdObj *)args[0].o)->scalar);
 }
 
+/* module functions that double as methods (self is their first argument) */
+static Value f_argmax(Value *a, int n, KwArgs *kw);
+static Value f_argmin(Value *a, int n, KwArgs *kw);
+static Value f_transpose(Value *args, int nargs, KwArgs *kw);
+
 static const MethodDef nd_methods[] = {
     {"__abs__", m_abs, "__abs__()\n\nabs(self).", 0},
     {"tolist", m_tolist, "tolist()\n\nReturn the array as a nested list.", 0},
+    {"argmax", f_argmax, "argmax(axis=None)\n\nReturn indices of the maximum values along the given axis.", 0},
+    {"argmin", f_argmin, "argmin(axis=None)\n\nReturn indices of the minimum values along the given axis.", 0},
+    {"transpose", f_transpose, "transpose()\n\nReturns a view of the array with axes transposed.", 0},
     {"item", m_item, "item()\n\nCopy an element of an array to a standard Python scalar.", 0},
     {"copy", m_copy, "copy()\n\nReturn a copy of the array.", 0},
     {"astype", m_astype, "astype(dtype)\n\nCopy of the array, cast to a specified type.", 0},
@@ -648,6 +677,35 @@ static Value f_asarray(Value *args, int nargs, KwArgs *kw)
     return t ? np_wrap(t) : V_ERR;
 }
 
+/* numpy's _ArrayMemoryError text: "Unable to allocate 72.8 TiB for an
+ * array with shape (10000000000000,) and data type float64". */
+static Value np_nomem(int n, const int64_t *sizes, TsDType dt)
+{
+    static const char *const units[] = {"bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+    double bytes = (double)ts_dtype_size(dt);
+    for (int i = 0; i < n; i++) bytes *= (double)sizes[i];
+    int bits = bytes >= 2 ? (int)floor(log2(bytes)) : 1, ui = bits / 10;
+    double v = bytes / ldexp(1.0, 10 * ui);
+    if (round(v) == 1024) {
+        ui++;
+        v /= 1024;
+    }
+    if (ui > 6) {
+        v *= ldexp(1.0, 10 * (ui - 6));
+        ui = 6;
+    }
+    char size[64], shape[32 * TS_MAX_DIMS] = "(";
+    snprintf(size, sizeof size, ui == 0 ? "%.0f %s" : round(v) < 1000 ? "%#.3g %s" : "%#.0f %s",
+             v, units[ui]);
+    for (int i = 0; i < n; i++)
+        snprintf(shape + strlen(shape), sizeof shape - strlen(shape), "%lld%s",
+                 (long long)sizes[i], n == 1 ? "," : i + 1 < n ? ", " : "");
+    strcat(shape, ")");
+    return rt_raise(&exc_MemoryError,
+                    "Unable to allocate %s for an array with shape %s and data type %s", size,
+                    shape, np_dtypes[dt].name);
+}
+
 typedef TsTensor *(*NpMaker)(int ndim, const int64_t *sizes, TsDType dtype, int device);
 
 static Value shaped(const char *fname, NpMaker make, Value *args, int nargs, KwArgs *kw)
@@ -660,7 +718,10 @@ static Value shaped(const char *fname, NpMaker make, Value *args, int nargs, KwA
     if (!args_parse(fname, args, nargs, kw, names, 2, 1, v) || !np_to_dtype(v[1], &dt) ||
         !torch_size_arg(v[0], sizes, &n, fname))
         return V_ERR;
-    return np_wrap(make(n, sizes, dt == TS_UNDEF ? TS_FLOAT64 : dt, TS_CPU));
+    if (dt == TS_UNDEF) dt = TS_FLOAT64;
+    TsTensor *t = make(n, sizes, dt, TS_CPU);
+    if (!t && ts_error_kind() == TS_ERR_MEMORY) return np_nomem(n, sizes, dt);
+    return np_wrap(t);
 }
 
 static Value f_ones(Value *a, int n, KwArgs *kw) { return shaped("ones", ts_ones, a, n, kw); }
@@ -750,55 +811,127 @@ static Value f_dot(Value *args, int nargs, KwArgs *kw)
     return np_wrap_scalar(r, true);
 }
 
-/* ------------------------------------------------------------------ */
-/* numpy.random (own generator; not numpy's stream)                     */
-/* ------------------------------------------------------------------ */
-
-static TsGenerator *np_gen(void)
+/* An argument as an array tensor (a new reference): arrays and tensors
+ * are shared, Python data converted with numpy's rules. */
+static TsTensor *array_arg(Value v)
 {
-    static TsGenerator g;
-    static bool init;
-    if (!init) {
-        ts_generator_init(&g);
-        ts_seed(&g);
-        init = true;
+    TsTensor *t = np_unwrap(v);
+    if (!t) t = torch_unwrap(v);
+    if (t) {
+        ts_retain(t);
+        return t;
     }
-    return &g;
+    return np_from_data(v, TS_UNDEF);
 }
 
-static Value rand_fill(bool normal, const char *fname, Value *args, int nargs, KwArgs *kw)
+/* np.maximum / np.minimum / np.power / np.matmul: two arrays, numpy's
+ * dtype rules via np_compute's casts. */
+static Value binary_fn(TsBinaryOp op, const char *fname, Value *args, int nargs, KwArgs *kw)
 {
-    int64_t sizes[TS_MAX_DIMS];
-    int n;
-    if (!args_nokw(fname, kw) || !torch_to_sizes(args, nargs, sizes, &n, fname)) return V_ERR;
-    TsTensor *t = ts_empty(n, sizes, TS_FLOAT64, TS_CPU);
-    if (!t) return torch_raise_ts();
-    int rc = normal ? ts_normal_(t, 0, 1, np_gen()) : ts_uniform_(t, 0, 1, np_gen());
-    if (rc < 0) {
-        ts_release(t);
-        return torch_raise_ts();
+    if (!args_nokw(fname, kw) || !args_count(fname, nargs, 2, 2)) return V_ERR;
+    TsTensor *a = array_arg(args[0]), *b = a ? array_arg(args[1]) : NULL;
+    TsTensor *r = NULL;
+    if (b) {
+        TsDType dt = ts_promote_types(a->dtype, b->dtype);
+        TsTensor *ca = ts_to(a, dt, TS_CPU, false), *cb = ts_to(b, dt, TS_CPU, false);
+        if (ca && cb) r = ts_binary(op, ts_arg(ca), ts_arg(cb), NULL);
+        ts_release(ca);
+        ts_release(cb);
     }
-    return np_wrap_scalar(t, true);
+    ts_release(a);
+    ts_release(b);
+    if (!r && !IS_NONE(rt_exc)) return V_ERR;
+    return np_wrap_scalar(r, true);
 }
 
-static Value r_rand(Value *a, int n, KwArgs *kw) { return rand_fill(false, "rand", a, n, kw); }
-static Value r_randn(Value *a, int n, KwArgs *kw) { return rand_fill(true, "randn", a, n, kw); }
+static Value f_maximum(Value *a, int n, KwArgs *kw) { return binary_fn(TS_OP_MAXIMUM, "maximum", a, n, kw); }
+static Value f_minimum(Value *a, int n, KwArgs *kw) { return binary_fn(TS_OP_MINIMUM, "minimum", a, n, kw); }
+static Value f_power(Value *a, int n, KwArgs *kw) { return binary_fn(TS_OP_POW, "power", a, n, kw); }
 
-static Value r_seed(Value *args, int nargs, KwArgs *kw)
+static Value f_matmul(Value *args, int nargs, KwArgs *kw)
 {
-    int64_t s = 0;
-    if (!args_nokw("seed", kw) || !args_count("seed", nargs, 0, 1)) return V_ERR;
-    if (nargs == 1 && !IS_NONE(args[0]) && !num_index(args[0], &s)) return V_ERR;
-    ts_manual_seed(np_gen(), (uint64_t)s);
-    return V_NONE;
+    if (!args_nokw("matmul", kw) || !args_count("matmul", nargs, 2, 2)) return V_ERR;
+    TsTensor *a = array_arg(args[0]), *b = a ? array_arg(args[1]) : NULL;
+    TsTensor *r = b ? ts_matmul(a, b) : NULL;
+    ts_release(a);
+    ts_release(b);
+    if (!r && !IS_NONE(rt_exc)) return V_ERR;
+    return np_wrap_scalar(r, true);
 }
 
-static const MethodDef random_functions[] = {
-    {"rand", r_rand, "rand(d0, d1, ..., dn)\n\nRandom values in a given shape, uniform over [0, 1).", 0},
-    {"randn", r_randn, "randn(d0, d1, ..., dn)\n\nReturn samples from the standard normal distribution.", 0},
-    {"seed", r_seed, "seed(seed=None)\n\nSeed the generator.", 0},
-    {NULL, NULL, NULL, 0},
-};
+static Value f_square(Value *args, int nargs, KwArgs *kw)
+{
+    if (!args_nokw("square", kw) || !args_count("square", nargs, 1, 1)) return V_ERR;
+    TsTensor *a = array_arg(args[0]);
+    if (!a) return V_ERR;
+    TsTensor *r = ts_binary(TS_OP_MUL, ts_arg(a), ts_arg(a), NULL);
+    ts_release(a);
+    return np_wrap_scalar(r, true);
+}
+
+/* argmax / argmin over everything (flattened index) or one axis. */
+static Value arg_reduce(bool max, const char *fname, Value *args, int nargs, KwArgs *kw)
+{
+    static const char *const names[] = {"a", "axis"};
+    Value v[2];
+    int64_t axis;
+    if (!args_parse(fname, args, nargs, kw, names, 2, 1, v)) return V_ERR;
+    bool has = !IS_UNBOUND(v[1]) && !IS_NONE(v[1]);
+    if (has && !torch_int_arg(v[1], &axis, fname, "axis")) return V_ERR;
+    TsTensor *a = array_arg(v[0]);
+    if (!a) return V_ERR;
+    TsTensor *r = max ? ts_argmax(a, has ? &axis : NULL, false) : ts_argmin(a, has ? &axis : NULL, false);
+    ts_release(a);
+    return np_wrap_scalar(r, true);
+}
+
+static Value f_argmax(Value *a, int n, KwArgs *kw) { return arg_reduce(true, "argmax", a, n, kw); }
+static Value f_argmin(Value *a, int n, KwArgs *kw) { return arg_reduce(false, "argmin", a, n, kw); }
+
+/* concatenate / stack of a sequence of arrays along axis (default 0). */
+static Value join_fn(bool stack, const char *fname, Value *args, int nargs, KwArgs *kw)
+{
+    static const char *const names[] = {"arrays", "axis"};
+    Value v[2], tmp = V_UNBOUND, *items;
+    int64_t axis = 0, n;
+    if (!args_parse(fname, args, nargs, kw, names, 2, 1, v) ||
+        (!IS_UNBOUND(v[1]) && !torch_int_arg(v[1], &axis, fname, "axis")) ||
+        !seq_items(v[0], &items, &n, &tmp))
+        return V_ERR;
+    TsTensor **ts = rt_calloc((size_t)n + 1, sizeof *ts), *r = NULL;
+    bool ok = ts != NULL;
+    TsDType dt = TS_UNDEF;
+    for (int64_t i = 0; ok && i < n; i++) {
+        ok = (ts[i] = array_arg(items[i])) != NULL;
+        if (ok) dt = dt == TS_UNDEF ? ts[i]->dtype : ts_promote_types(dt, ts[i]->dtype);
+    }
+    for (int64_t i = 0; ok && i < n; i++) { /* numpy promotes before joining */
+        TsTensor *c = ts_to(ts[i], dt, TS_CPU, false);
+        ts_release(ts[i]);
+        ok = (ts[i] = c) != NULL;
+    }
+    if (ok) r = stack ? ts_stack((int)n, ts, axis) : ts_cat((int)n, ts, axis);
+    for (int64_t i = 0; ts && i < n; i++) ts_release(ts[i]);
+    free(ts);
+    v_decref(tmp);
+    if (!r && !IS_NONE(rt_exc)) return V_ERR;
+    return np_wrap(r);
+}
+
+static Value f_concatenate(Value *a, int n, KwArgs *kw) { return join_fn(false, "concatenate", a, n, kw); }
+static Value f_stack(Value *a, int n, KwArgs *kw) { return join_fn(true, "stack", a, n, kw); }
+
+static Value f_transpose(Value *args, int nargs, KwArgs *kw)
+{
+    if (!args_nokw("transpose", kw) || !args_count("transpose", nargs, 1, 1)) return V_ERR;
+    TsTensor *a = array_arg(args[0]);
+    if (!a) return V_ERR;
+    int64_t perm[TS_MAX_DIMS];
+    for (int i = 0; i < a->ndim; i++) perm[i] = a->ndim - 1 - i;
+    TsTensor *r = ts_permute(a, a->ndim, perm);
+    ts_release(a);
+    return np_wrap(r);
+}
 
 /* ------------------------------------------------------------------ */
 /* torch.from_numpy / Tensor.numpy()                                    */
@@ -869,6 +1002,16 @@ static const MethodDef np_functions[] = {
     {"cos", f_cos, "cos(x)\n\nCosine element-wise.", 0},
     {"tanh", f_tanh, "tanh(x)\n\nCompute hyperbolic tangent element-wise.", 0},
     {"dot", f_dot, "dot(a, b)\n\nDot product of two arrays.", 0},
+    {"matmul", f_matmul, "matmul(x1, x2)\n\nMatrix product of two arrays.", 0},
+    {"maximum", f_maximum, "maximum(x1, x2)\n\nElement-wise maximum of array elements.", 0},
+    {"minimum", f_minimum, "minimum(x1, x2)\n\nElement-wise minimum of array elements.", 0},
+    {"power", f_power, "power(x1, x2)\n\nFirst array elements raised to powers from second array, element-wise.", 0},
+    {"square", f_square, "square(x)\n\nReturn the element-wise square of the input.", 0},
+    {"argmax", f_argmax, "argmax(a, axis=None)\n\nReturns the indices of the maximum values along an axis.", 0},
+    {"argmin", f_argmin, "argmin(a, axis=None)\n\nReturns the indices of the minimum values along an axis.", 0},
+    {"concatenate", f_concatenate, "concatenate(arrays, axis=0)\n\nJoin a sequence of arrays along an existing axis.", 0},
+    {"stack", f_stack, "stack(arrays, axis=0)\n\nJoin a sequence of arrays along a new axis.", 0},
+    {"transpose", f_transpose, "transpose(a)\n\nReverse the axes of an array.", 0},
     {NULL, NULL, NULL, 0},
 };
 
@@ -890,10 +1033,7 @@ bool mod_numpy_init(Value m)
     Value d = ((Module *)m.o)->dict;
     for (int i = 0; i < TS_NUM_DTYPES; i++)
         if (dict_set_cstr(d, np_scalartypes[i].name, v_obj(&np_scalartypes[i])) < 0) return false;
-    Value rnd = module_new("numpy.random");
-    if (IS_ERR(rnd)) return false;
-    module_add_functions(rnd, random_functions);
-    bool ok = dict_set_cstr(d, "random", rnd) >= 0 &&
+    bool ok = np_random_init(m) &&
               dict_set_cstr(d, "float_", v_obj(&np_scalartypes[TS_FLOAT64])) >= 0 &&
               dict_set_cstr(d, "int_", v_obj(&np_scalartypes[TS_INT64])) >= 0 &&
               dict_set_cstr(d, "ndarray", v_obj(&ndarray_type)) >= 0 &&
@@ -904,6 +1044,5 @@ bool mod_numpy_init(Value m)
               dict_set_cstr(d, "inf", v_float(__builtin_inf())) >= 0 &&
               dict_set_cstr(d, "nan", v_float(__builtin_nan(""))) >= 0 &&
               mod_set(m, "__version__", str_from_cstr("1.24.2"));
-    v_decref(rnd);
     return ok;
 }

@@ -408,6 +408,23 @@ static bool add_constants(Value m)
            mod_set(m, "__version__", str_from_cstr("2.1.0"));
 }
 
+/* Records module "torch" on the binding's types so that their class repr
+ * can read <class 'torch.Tensor'> (types.c consults __module__). */
+static bool set_type_modules(void)
+{
+    static const MethodDef none[] = {{NULL, NULL, NULL, 0}};
+    Type *types[] = {&tensor_type, &size_type, &dtype_type, &device_type, &layout_type};
+    Value name = str_from_cstr("torch");
+    if (IS_ERR(name)) return false;
+    bool ok = true;
+    for (size_t i = 0; ok && i < sizeof types / sizeof *types; i++) {
+        if (!types[i]->dict) type_add_methods(types[i], none);
+        ok = types[i]->dict && dict_set_cstr(v_obj(types[i]->dict), "__module__", name) >= 0;
+    }
+    v_decref(name);
+    return ok;
+}
+
 bool mod_torch_init(Value m)
 {
 #ifdef TSC_CUDA
@@ -416,6 +433,7 @@ bool mod_torch_init(Value m)
     torch_types_init();
     torch_obj_init();
     if (!grad_mode_type.dict) type_add_methods(&grad_mode_type, grad_mode_methods);
+    if (!set_type_modules()) return false;
     Value linalg, cuda, nnf;
     if (!submodule(m, "linalg", "torch.linalg", &linalg) || !torch_dispatch_init(m, linalg) ||
         !add_constants(m) || !submodule(m, "cuda", "torch.cuda", &cuda) || !add_legacy_types(m, cuda))

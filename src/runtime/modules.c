@@ -23,6 +23,7 @@ bool mod_collections_init(Value m) __attribute__((weak));
 bool mod_torch_nn_functional_init(Value m) __attribute__((weak));
 bool mod_torch_nn_init_init(Value m) __attribute__((weak));
 bool mod_torch_optim_init(Value m) __attribute__((weak));
+bool mod_torch_optim_lr_scheduler_init(Value m) __attribute__((weak));
 bool mod_torch_utils_init(Value m) __attribute__((weak));
 bool mod_torch_utils_data_init(Value m) __attribute__((weak));
 
@@ -40,6 +41,7 @@ static const ModuleDef registry[] = {
     {"torch.nn.functional", mod_torch_nn_functional_init},
     {"torch.nn.init", mod_torch_nn_init_init},
     {"torch.optim", mod_torch_optim_init},
+    {"torch.optim.lr_scheduler", mod_torch_optim_lr_scheduler_init},
     {"torch.utils", mod_torch_utils_init},
     {"torch.utils.data", mod_torch_utils_data_init},
     {NULL, NULL},

@@ -219,9 +219,12 @@ static int fill_inputs(const TorchCall *c, OpCtx *oc, AgNode *node)
         AgVar v = tag_var(c->a[i].v);
         if (ag_node_set_edge(node, ai->edge, v) < 0) return -1;
         if (i < 4 && (oc->d->save & (1 << i))) {
-            /* in place, input 0 now IS the output: keep its data only */
+            /* in place, input 0 now IS the output: keep its old value
+             * when the wrapper copied it, else its data only */
             bool out = oc->inplace && i == 0;
-            ai->slot = ag_node_save(node, v.t, out ? NULL : v.m, out, 0);
+            TsTensor *old = out ? tag_inplace_original(v.t) : NULL;
+            if (old) ai->slot = ag_node_save(node, old, NULL, false, 0);
+            else ai->slot = ag_node_save(node, v.t, out ? NULL : v.m, out, 0);
             if (ai->slot < 0) return -1;
         }
     }
@@ -522,7 +525,7 @@ bool torch_autograd_init(Value torch)
     ag_ops.add = ops_add;
     ag_ops.grad_mode = ops_grad_mode;
     ag_ops.get_grad_mode = ops_get_grad_mode;
-    if (!torch_index_autograd_init()) return false;
+    if (!torch_index_autograd_init() || !torch_inplace_autograd_init()) return false;
     Value autograd = module_new("torch.autograd");
     if (IS_ERR(autograd)) return false;
     bool ok = dict_set_cstr(((Module *)torch.o)->dict, "autograd", autograd) >= 0 &&

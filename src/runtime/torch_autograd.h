@@ -138,6 +138,10 @@ bool torch_function_init(Value autograd);   /* torch_function.c */
 bool torch_backward_init(Value torch, Value autograd); /* torch_backward.c */
 bool torch_index_autograd_init(void);       /* torch_deriv_index.c */
 bool torch_grad_mode_init(Value torch);     /* torch_grad_mode.c */
+bool torch_inplace_autograd_init(void);     /* torch_deriv_inplace.c */
+/* The copy of target taken before an in-place op that reads its old
+ * value (borrowed), or NULL. */
+TsTensor *tag_inplace_original(const TsTensor *target);
 bool torch_gradcheck_init(Value autograd);  /* torch_gradcheck.c */
 /* Hook callbacks calling a Python callable (torch_backward.c). */
 int64_t tag_add_py_hook(AgMeta *m, Value fn);

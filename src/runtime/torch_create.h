@@ -68,6 +68,8 @@ Value np_wrap(TsTensor *t);
 /* Fills ndarray's method table (once): t.numpy() works before `import
  * numpy`. */
 void np_types_init(void);
+/* Adds numpy.random to the numpy module (mod_numpy_random.c). */
+bool np_random_init(Value np);
 /* torch.from_numpy / Tensor.numpy() (share memory). */
 Value np_from_numpy(Value *args, int nargs, KwArgs *kw);
 Value np_tensor_numpy(Value *args, int nargs, KwArgs *kw);

@@ -318,9 +318,47 @@ static Value dist_getattr(Value self, Obj *name)
     return torch_wrap(r);
 }
 
+/* '{}'.format(param): a 0-dim tensor formats as its Python number, another
+ * one-element tensor as itself, a bigger one as its torch.Size. */
+static bool add_param(StrBuf *b, const char *name, TsTensor *t)
+{
+    Value v;
+    if (ts_numel(t) != 1) {
+        v = torch_size_new(t->ndim, t->sizes);
+    } else if (t->ndim == 0) {
+        TsScalar s;
+        v = ts_item(t, &s) < 0 ? torch_raise_ts() : torch_from_scalar(s);
+    } else {
+        ts_retain(t);
+        v = torch_wrap(t);
+    }
+    if (IS_ERR(v)) return false;
+    Value txt = torch_is_tensor(v) ? v_str(v) : v_repr(v);
+    v_decref(v);
+    bool ok = !IS_ERR(txt) && sb_adds(b, name) && sb_adds(b, ": ") && sb_addv(b, txt);
+    v_decref(txt);
+    return ok;
+}
+
+/* Distribution.__repr__: the class name and its tensor parameters. */
 static Value dist_repr(Value self)
 {
-    return str_fmt("%s()", self.o->type->name);
+    DistObj *d = (DistObj *)self.o;
+    Type *t = self.o->type;
+    StrBuf b;
+    if (!sb_init(&b, 64)) return V_ERR;
+    bool ok = sb_adds(&b, t->name) && sb_addc(&b, '(');
+    if (t == &normal_dist_type)
+        ok = ok && add_param(&b, "loc", d->a) && sb_adds(&b, ", ") && add_param(&b, "scale", d->b);
+    else if (t == &uniform_dist_type)
+        ok = ok && add_param(&b, "low", d->a) && sb_adds(&b, ", ") && add_param(&b, "high", d->b);
+    else if (t == &categorical_dist_type)
+        ok = ok && add_param(&b, "probs", d->a);
+    if (!ok || !sb_addc(&b, ')')) {
+        sb_free(&b);
+        return V_ERR;
+    }
+    return sb_finish(&b);
 }
 
 #define DIST_TYPE(var, NAME, newfn)                                                       \

@@ -295,33 +295,51 @@ static int tensor_setitem(Value self, Value key, Value val)
 static const char *const data_attrs[] = {
     "shape", "dtype", "device", "ndim", "data", "is_leaf", "requires_grad", "grad", "grad_fn",
     "is_cuda", "is_cpu", "itemsize", "nbytes", "layout", "is_sparse", "is_quantized", "is_meta",
-    NULL,
+    "retains_grad", "_version", NULL,
 };
+
+/* Attribute names are interned Strs, so the data attributes are found by
+ * pointer comparison (a method lookup passes through here first). */
+enum { A_SHAPE, A_DTYPE, A_DEVICE, A_NDIM, A_DATA, A_IS_LEAF, A_REQUIRES_GRAD, A_GRAD,
+       A_GRAD_FN, A_IS_CUDA, A_IS_CPU, A_ITEMSIZE, A_NBYTES, A_LAYOUT, A_IS_SPARSE,
+       A_IS_QUANTIZED, A_IS_META, A_RETAINS_GRAD, A_VERSION, A__COUNT };
+
+static int data_attr_index(Obj *name)
+{
+    static Obj *interned[A__COUNT];
+    if (!interned[0])
+        for (int i = 0; i < A__COUNT; i++) interned[i] = str_intern(data_attrs[i]);
+    for (int i = 0; i < A__COUNT; i++)
+        if (interned[i] == name) return i;
+    return -1;
+}
 
 static Value tensor_getattr(Value v, Obj *name)
 {
     TsTensor *t = ((TensorObj *)v.o)->t;
-    const char *n = ((Str *)name)->data;
+    int a = data_attr_index(name);
+    if (a < 0) return V_UNBOUND;
     if (torch_ag_getattr) {
-        Value r = torch_ag_getattr(v, n);
+        Value r = torch_ag_getattr(v, ((Str *)name)->data);
         if (!IS_UNBOUND(r)) return r;
     }
-    if (!strcmp(n, "shape")) return torch_size_new(t->ndim, t->sizes);
-    if (!strcmp(n, "dtype")) return torch_dtype_value(t->dtype);
-    if (!strcmp(n, "device")) return torch_device_of(t->device);
-    if (!strcmp(n, "ndim")) return v_int(t->ndim);
-    if (!strcmp(n, "data")) return torch_wrap(ts_alias(t));
-    if (!strcmp(n, "is_leaf")) return v_bool(true);
-    if (!strcmp(n, "requires_grad")) return v_bool(false);
-    if (!strcmp(n, "grad") || !strcmp(n, "grad_fn")) return V_NONE;
-    if (!strcmp(n, "is_cuda")) return v_bool(t->device != TS_CPU);
-    if (!strcmp(n, "is_cpu")) return v_bool(t->device == TS_CPU);
-    if (!strcmp(n, "itemsize")) return v_int((int64_t)ts_dtype_size(t->dtype));
-    if (!strcmp(n, "nbytes")) return v_int(ts_numel(t) * (int64_t)ts_dtype_size(t->dtype));
-    if (!strcmp(n, "layout")) return torch_layout_value(false);
-    if (!strcmp(n, "is_sparse") || !strcmp(n, "is_quantized") || !strcmp(n, "is_meta"))
-        return v_bool(false);
-    return V_UNBOUND;
+    switch (a) {
+    case A_SHAPE: return torch_size_new(t->ndim, t->sizes);
+    case A_DTYPE: return torch_dtype_value(t->dtype);
+    case A_DEVICE: return torch_device_of(t->device);
+    case A_NDIM: return v_int(t->ndim);
+    case A_DATA: return torch_wrap(ts_alias(t));
+    case A_IS_LEAF: return v_bool(true);
+    case A_REQUIRES_GRAD: return v_bool(false);
+    case A_GRAD: case A_GRAD_FN: return V_NONE;
+    case A_IS_CUDA: return v_bool(t->device != TS_CPU);
+    case A_IS_CPU: return v_bool(t->device == TS_CPU);
+    case A_ITEMSIZE: return v_int((int64_t)ts_dtype_size(t->dtype));
+    case A_NBYTES: return v_int(ts_numel(t) * (int64_t)ts_dtype_size(t->dtype));
+    case A_LAYOUT: return torch_layout_value(false);
+    case A_VERSION: return v_int(t->storage->version);
+    default: return v_bool(false);   /* is_sparse, is_quantized, is_meta, retains_grad */
+    }
 }
 
 /* t.data = other re-points t at other's view (same as PyTorch's set_data). */

@@ -139,17 +139,7 @@ Value impl_where(TorchCall *c)
         TsTensor **parts;
         int n;
         if (ts_nonzero_tuple(c->a[0].t, &parts, &n) < 0) return torch_raise_ts();
-        Value r = tuple_new(n);
-        for (int i = 0; i < n; i++) {
-            Value t = IS_ERR(r) ? V_ERR : torch_wrap(parts[i]);
-            if (IS_ERR(t)) {
-                if (!IS_ERR(r)) ((Tuple *)r.o)->items[i] = V_NONE;
-                continue;
-            }
-            ((Tuple *)r.o)->items[i] = t;
-        }
-        free(parts);
-        return r;
+        return torch_tuple_of(parts, n);
     }
     TorchArg *cond = &c->a[0], *in = &c->a[1];
     if (!IS_UNBOUND(c->self)) {

@@ -238,10 +238,23 @@ Value impl_type(TorchCall *c)
         if (t->device == TS_CPU) return str_from_cstr(n);
         return str_fmt("torch.cuda.%s", n + 6);
     }
-    if (IS_TYPE(d, &str_type)) {
-        const char *want = str_cstr(d);
+    /* a legacy type name or class: 'torch.FloatTensor', torch.cuda.LongTensor */
+    const char *want = IS_TYPE(d, &str_type) ? str_cstr(d)
+                       : IS_OBJ(d) && d.o->type == &type_type ? ((Type *)d.o)->name : NULL;
+    if (want) {
+        bool cuda = !strncmp(want, "torch.cuda.", 11);
+        int dev = t->device;
+        if (cuda) {
+            Value s = str_from_cstr("cuda");
+            bool ok = !IS_ERR(s) && torch_to_device(s, &dev);
+            v_decref(s);
+            if (!ok) return V_ERR;
+        } else if (!strncmp(want, "torch.", 6)) {
+            dev = TS_CPU;
+        }
         for (int dt = 0; dt < TS_NUM_DTYPES; dt++)
-            if (!strcmp(ts_dtype_legacy((TsDType)dt), want)) return convert(c, (TsDType)dt, t->device, false);
+            if (!strcmp(ts_dtype_legacy((TsDType)dt) + 6, want + (cuda ? 11 : 6)))
+                return convert(c, (TsDType)dt, dev, false);
         return rt_raise(&exc_ValueError, "invalid type: '%s'", want);
     }
     TsDType dt;

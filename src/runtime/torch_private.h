@@ -19,6 +19,13 @@ typedef struct TorchParam {
     bool kwonly;        /* after "*" */
     bool varargs;       /* int[] written "*size": takes the rest */
     char dflt[24];      /* the default's text ("1", "False", "None") */
+    /* the default converted once at parse time (see apply_default) */
+    bool dnone;
+    int64_t di;
+    double df;
+    TsScalar ds;
+    int dn;
+    int64_t dlist[4];
 } TorchParam;
 
 typedef struct TorchSig {
@@ -26,6 +33,7 @@ typedef struct TorchSig {
     int n;
     TorchParam p[TORCH_MAX_PARAMS];
     char text[200];     /* the overload's text, for error messages */
+    int out_index;      /* the `out` parameter, or -1 */
 } TorchSig;
 
 #define TORCH_MAX_OVERLOADS 4

@@ -42,6 +42,8 @@ static bool bad_sig(const char *text)
     return false;
 }
 
+static void parse_default(TorchParam *p);
+
 /* Parses one "TYPE[?] [*]NAME[=DEFAULT]" between start and end. */
 static bool parse_param(const char *s, size_t len, TorchParam *p, bool kwonly)
 {
@@ -79,6 +81,7 @@ static bool parse_param(const char *s, size_t len, TorchParam *p, bool kwonly)
         if (!strcmp(p->dflt, "None")) p->optional = true;
     }
     snprintf(p->name, sizeof p->name, "%s", name);
+    parse_default(p);
     return true;
 }
 
@@ -111,6 +114,9 @@ static bool parse_one(const char *s, size_t len, TorchSig *sig)
         }
         p = e + 1;
     }
+    sig->out_index = -1;
+    for (int i = 0; i < sig->n; i++)
+        if (!strcmp(sig->p[i].name, "out")) sig->out_index = i;
     return true;
 }
 
@@ -280,39 +286,47 @@ static bool convert(const char *fname, const TorchParam *p, int pos, Value v, To
     return false;
 }
 
-/* The value of a default written in the signature. */
+/* Converts a default written in the signature once, at parse time. */
+static void parse_default(TorchParam *p)
+{
+    p->dnone = !p->has_default || !strcmp(p->dflt, "None");
+    p->di = p->kind == PK_DTYPE ? TS_UNDEF : 0;
+    if (p->dnone) return;
+    const char *d = p->dflt;
+    switch (p->kind) {
+    case PK_BOOL: p->di = !strcmp(d, "True"); break;
+    case PK_INT: p->di = strtoll(d, NULL, 10); break;
+    case PK_FLOAT: p->df = !strcmp(d, "inf") ? INFINITY : strtod(d, NULL); break;
+    case PK_SCALAR:
+    case PK_TS:
+        p->ds = strpbrk(d, ".e") ? ts_scalar_f(strtod(d, NULL)) : ts_scalar_i(strtoll(d, NULL, 10));
+        break;
+    case PK_INTLIST:
+    case PK_DIM:
+        /* "[]" or "[-2, -1]" */
+        for (const char *q = d; *q && p->dn < 4; q++)
+            if (isdigit((unsigned char)*q) || *q == '-') {
+                char *end;
+                p->dlist[p->dn++] = strtoll(q, &end, 10);
+                q = end - 1;
+            }
+        break;
+    default: break;
+    }
+}
+
+/* The default of an argument the caller left out. */
 static void apply_default(const TorchParam *p, TorchArg *a)
 {
     a->v = V_NONE;
     a->given = false;
-    if (!p->has_default || !strcmp(p->dflt, "None")) {
-        a->none = true;
-        if (p->kind == PK_DTYPE) a->i = TS_UNDEF;
-        return;
-    }
-    const char *d = p->dflt;
-    switch (p->kind) {
-    case PK_BOOL: a->i = !strcmp(d, "True"); break;
-    case PK_INT: a->i = strtoll(d, NULL, 10); break;
-    case PK_FLOAT: a->f = !strcmp(d, "inf") ? INFINITY : strtod(d, NULL); break;
-    case PK_SCALAR:
-    case PK_TS:
-        a->s = strpbrk(d, ".e") ? ts_scalar_f(strtod(d, NULL)) : ts_scalar_i(strtoll(d, NULL, 10));
-        break;
-    case PK_INTLIST:
-    case PK_DIM:
-        /* "[]" or "[0, 1]" */
-        a->n = 0;
-        for (const char *q = d; *q && a->n < TS_MAX_DIMS; q++)
-            if (isdigit((unsigned char)*q) || *q == '-') {
-                char *end;
-                a->list[a->n++] = strtoll(q, &end, 10);
-                q = end - 1;
-            }
-        break;
-    case PK_STR: a->str = NULL; break;
-    default: break;
-    }
+    a->none = p->dnone;
+    a->i = p->di;
+    a->f = p->df;
+    a->s = p->ds;
+    a->n = p->dn;
+    for (int k = 0; k < p->dn; k++) a->list[k] = p->dlist[k];
+    a->str = NULL;
 }
 
 /* ------------------------------------------------------------------ */
@@ -399,7 +413,7 @@ static bool bind_one(const TorchSig *s, const char *fname, Value *pos, int npos,
         }
         apply_default(&s->p[i], &c->a[i]);
     }
-    int oi = find_param(s, "out");
+    int oi = s->out_index;
     c->out = oi >= 0 && c->a[oi].given && !c->a[oi].none ? c->a[oi].t : NULL;
     c->out_v = c->out ? c->a[oi].v : V_UNBOUND;
     return true;

@@ -126,7 +126,7 @@ static void print_exc_name(FILE *f, Type *t)
     if (t->is_class && t->dict) {
         Value m = dict_get_cstr(v_obj(t->dict), "__module__");
         Value q = dict_get_cstr(v_obj(t->dict), "__qualname__");
-        if (IS_TYPE(m, &str_type) && strcmp(str_cstr(m), "builtins")) {
+        if (IS_TYPE(m, &str_type) && strcmp(str_cstr(m), "builtins") && strcmp(str_cstr(m), "__main__")) {
             fprintf(f, "%s.%s", str_cstr(m), IS_TYPE(q, &str_type) ? str_cstr(q) : t->name);
             return;
         }
@@ -169,13 +169,30 @@ static void print_last_line(FILE *f, Value exc)
     fputc('\n', f);
 }
 
+static bool same_entry(Tuple *a, Tuple *b)
+{
+    return a->items[1].i == b->items[1].i && str_eq(a->items[0], b->items[0]) &&
+           str_eq(a->items[2], b->items[2]);
+}
+
+/* Runs of more than three identical entries (deep recursion) collapse into
+ * "[Previous line repeated N more times]", as CPython prints them. */
 static void print_tb(FILE *f, Value tb)
 {
     if (!IS_TYPE(tb, &list_type) || ((List *)tb.o)->len == 0) return;
     fputs("Traceback (most recent call last):\n", f);
     List *l = (List *)tb.o;
+    int64_t repeat = 0;
     for (int64_t i = 0; i < l->len; i++) {
         Tuple *e = (Tuple *)l->items[i].o;
+        repeat = (i > 0 && same_entry(e, (Tuple *)l->items[i - 1].o)) ? repeat + 1 : 0;
+        if (repeat >= 3) {
+            bool last = i + 1 == l->len || !same_entry(e, (Tuple *)l->items[i + 1].o);
+            if (last)
+                fprintf(f, "  [Previous line repeated %lld more time%s]\n", (long long)(repeat - 2),
+                        repeat - 2 == 1 ? "" : "s");
+            continue;
+        }
         fprintf(f, "  File \"%s\", line %lld, in %s\n", str_cstr(e->items[0]), (long long)e->items[1].i,
                 str_cstr(e->items[2]));
         if (((Str *)e->items[3].o)->len) fprintf(f, "    %s\n", str_cstr(e->items[3]));

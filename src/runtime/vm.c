@@ -665,6 +665,7 @@ static bool release_target(Frame *f, Value a, uint32_t next)
     if (op == OPC_STORE_FAST) {
         if (!IS_OBJ(f->slots[arg]) || f->slots[arg].o != a.o) return false;
         f->slots[arg] = V_UNBOUND;
+        a.o->rc--;                 /* the stack keeps the only reference */
         return true;
     }
     if (op != OPC_STORE_GLOBAL && op != OPC_STORE_NAME) return false;
@@ -682,25 +683,19 @@ static bool release_target(Frame *f, Value a, uint32_t next)
     return true;
 }
 
-static bool str_append_inplace(Frame *f, Value *ap, Value b, uint32_t next)
+/* s = s + t / s += t with s held only by the stack and the variable being
+ * assigned: the variable lets go and str_append_steal grows s in place
+ * (geometrically), so string-building loops are linear as in CPython.
+ * Returns false to take the ordinary path; *err when that failed. */
+static bool str_append_inplace(Frame *f, Value *ap, Value b, uint32_t next, bool *err)
 {
     Value a = *ap;
     if (!IS_TYPE(a, &str_type) || !IS_TYPE(b, &str_type) || a.o->rc != 2) return false;
-    Str *s = (Str *)a.o, *t = (Str *)b.o;
-    if (s->interned || t->len == 0) return false;
+    if (((Str *)a.o)->interned || ((Str *)a.o)->len < 2) return false;
     if (!release_target(f, a, next)) return false;
-    /* Now the stack holds the only reference. */
-    size_t need = sizeof(Str) + (size_t)s->len + (size_t)t->len + 1;
-    Str *ns = realloc(s, need);
-    if (!ns) {
-        rt_nomem();
-        return false;
-    }
-    memcpy(ns->data + ns->len, t->data, (size_t)t->len + 1);
-    ns->len += t->len;
-    ns->nchars += t->nchars;
-    ns->hash = -1;
-    *ap = v_obj(ns);
+    Value r = str_append_steal(a, b);
+    *ap = IS_ERR(r) ? V_NONE : r;
+    *err = IS_ERR(r);
     return true;
 }
 
@@ -747,7 +742,7 @@ Value vm_exec(Frame *f, bool *yielded)
     Value *consts = co->consts;
     Obj **names = co->names;
     Value *stack_base = slots + code_nslots(co);
-    bool reraise = false;
+    bool reraise = false, serr = false;
     uint32_t w;
     int arg;
     Value r;
@@ -973,9 +968,10 @@ L_ADD: {
         sp[-2] = v_float(a.f + b.f);
         sp--;
         DISPATCH();
-    } else if (str_append_inplace(f, &sp[-2], b, *pc)) {
+    } else if (str_append_inplace(f, &sp[-2], b, *pc, &serr)) {
         v_decref(b);
         sp--;
+        if (serr) goto error;
         DISPATCH();
     }
     r = v_binop(OP_ADD, a, b);
@@ -1034,9 +1030,10 @@ L_INPLACE: {
                 sp--;
                 DISPATCH();
             }
-        } else if (str_append_inplace(f, &sp[-2], b, *pc)) {
+        } else if (str_append_inplace(f, &sp[-2], b, *pc, &serr)) {
             v_decref(b);
             sp--;
+            if (serr) goto error;
             DISPATCH();
         }
     } else if (arg == OP_SUB && IS_INT(a) && IS_INT(b)) {
