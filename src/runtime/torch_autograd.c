@@ -388,7 +388,7 @@ int tag_op_apply(AgNode *n, AgVar *grads, AgVar *out, void *ctx)
         }
         v_decref(gin[e]);
     }
-    for (int i = 0; i < d->ntmp; i++) v_decref(d->tmp[i]);
+    dx_free_tmps(d);
     free(gin);
     free(d);
     return rc;

@@ -81,16 +81,19 @@ typedef struct OpCtx {
     int n_results;
 } OpCtx;
 
-#define DX_TMP 128
+#define DX_TMP 64
 struct DCtx {
     AgNode *node;
     OpCtx *oc;
     AgVar *grads;            /* per output (borrowed) */
     Value *gin;              /* per edge: gradient Values (owned) */
     bool err;
-    int ntmp;
-    Value tmp[DX_TMP];
+    int ntmp, cap;
+    Value *tmp;              /* the temporaries: small[] until it overflows */
+    Value small[DX_TMP];
 };
+/* Releases the temporaries of d. */
+void dx_free_tmps(DCtx *d);
 
 /* The derivative table (torch_deriv_*.c): rows end with {NULL}. */
 extern const TorchDeriv torch_derivs_pointwise[];

@@ -167,7 +167,7 @@ static int copy_slices_apply(AgNode *n, AgVar *grads, AgVar *out, void *p)
             ag_var_retain(out[1]);
         }
         v_decref(part);
-        for (int i = 0; i < d.ntmp; i++) v_decref(d.tmp[i]);
+        dx_free_tmps(&d);
     }
     v_decref(g);
     return rc;

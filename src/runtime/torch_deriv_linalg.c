@@ -248,7 +248,7 @@ static int bw_matrix_power(DCtx *d)
         rt_raise(&exc_NotImplementedError, "derivative of matrix_power for a negative power");
         return -1;
     }
-    if (n > 64) {
+    if (n > 64) { /* the powers are kept in a small array */
         rt_raise(&exc_NotImplementedError, "derivative of matrix_power for n > 64");
         return -1;
     }

@@ -1,6 +1,7 @@
 /* torch_deriv_util.c — the small language derivatives are written in
  * (see torch_autograd.h): every helper computes through the op table, so
  * a derivative run under create_graph=True is itself recorded. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "objects.h"
@@ -13,14 +14,32 @@ Value dx_keep(DCtx *d, Value v)
         return v;
     }
     if (!IS_OBJ(v)) return v;
-    if (d->ntmp == DX_TMP) { /* full: derivatives are short, this is a bug */
-        v_decref(v);
-        rt_raise(&exc_RuntimeError, "autograd: derivative uses too many temporaries");
-        d->err = true;
-        return V_ERR;
+    if (!d->tmp) {
+        d->tmp = d->small;
+        d->cap = DX_TMP;
+    }
+    if (d->ntmp == d->cap) { /* long derivatives (matrix_power) spill to the heap */
+        Value *bigger = rt_alloc(sizeof *bigger * (size_t)d->cap * 2);
+        if (!bigger) {
+            v_decref(v);
+            d->err = true;
+            return V_ERR;
+        }
+        memcpy(bigger, d->tmp, sizeof *bigger * (size_t)d->ntmp);
+        if (d->tmp != d->small) free(d->tmp);
+        d->tmp = bigger;
+        d->cap *= 2;
     }
     d->tmp[d->ntmp++] = v;
     return v;
+}
+
+void dx_free_tmps(DCtx *d)
+{
+    for (int i = 0; i < d->ntmp; i++) v_decref(d->tmp[i]);
+    if (d->tmp != d->small) free(d->tmp);
+    d->tmp = NULL;
+    d->ntmp = d->cap = 0;
 }
 
 int dx_status(DCtx *d) { return d->err ? -1 : 0; }

@@ -462,6 +462,138 @@ static Value t_format(Value *args, int nargs, KwArgs *kw)
     return tensor_repr(args[0]);
 }
 
+/* The operator dunders as methods (x.__add__(y), torch.Tensor.__mul__):
+ * each forwards to the slot that implements the operator. */
+static bool dunder_args(const char *name, int nargs, KwArgs *kw, int want)
+{
+    return args_nokw(name, kw) && args_count(name, nargs - 1, want, want);
+}
+
+#define BIN_DUNDER(fn, OPC, REFLECTED)                                        \
+    static Value fn(Value *args, int nargs, KwArgs *kw)                      \
+    {                                                                        \
+        if (!dunder_args(#fn + 2, nargs, kw, 1)) return V_ERR;               \
+        return REFLECTED ? tensor_binop(OPC, args[1], args[0])               \
+                         : tensor_binop(OPC, args[0], args[1]);              \
+    }
+BIN_DUNDER(d___add__, OP_ADD, 0)
+BIN_DUNDER(d___radd__, OP_ADD, 1)
+BIN_DUNDER(d___sub__, OP_SUB, 0)
+BIN_DUNDER(d___rsub__, OP_SUB, 1)
+BIN_DUNDER(d___mul__, OP_MUL, 0)
+BIN_DUNDER(d___rmul__, OP_MUL, 1)
+BIN_DUNDER(d___truediv__, OP_TRUEDIV, 0)
+BIN_DUNDER(d___rtruediv__, OP_TRUEDIV, 1)
+BIN_DUNDER(d___floordiv__, OP_FLOORDIV, 0)
+BIN_DUNDER(d___mod__, OP_MOD, 0)
+BIN_DUNDER(d___pow__, OP_POW, 0)
+BIN_DUNDER(d___rpow__, OP_POW, 1)
+BIN_DUNDER(d___matmul__, OP_MATMUL, 0)
+BIN_DUNDER(d___and__, OP_AND, 0)
+BIN_DUNDER(d___or__, OP_OR, 0)
+BIN_DUNDER(d___xor__, OP_XOR, 0)
+#undef BIN_DUNDER
+
+#define CMP_DUNDER(fn, CMPC)                                                  \
+    static Value fn(Value *args, int nargs, KwArgs *kw)                      \
+    {                                                                        \
+        if (!dunder_args(#fn + 2, nargs, kw, 1)) return V_ERR;               \
+        return tensor_compare(CMPC, args[0], args[1]);                       \
+    }
+CMP_DUNDER(d___eq__, CMP_EQ)
+CMP_DUNDER(d___ne__, CMP_NE)
+CMP_DUNDER(d___lt__, CMP_LT)
+CMP_DUNDER(d___le__, CMP_LE)
+CMP_DUNDER(d___gt__, CMP_GT)
+CMP_DUNDER(d___ge__, CMP_GE)
+#undef CMP_DUNDER
+
+static Value d___neg__(Value *args, int nargs, KwArgs *kw)
+{
+    if (!dunder_args("__neg__", nargs, kw, 0)) return V_ERR;
+    return tensor_unop(UOP_NEG, args[0]);
+}
+
+static Value d___invert__(Value *args, int nargs, KwArgs *kw)
+{
+    if (!dunder_args("__invert__", nargs, kw, 0)) return V_ERR;
+    return tensor_unop(UOP_INVERT, args[0]);
+}
+
+static Value d___len__(Value *args, int nargs, KwArgs *kw)
+{
+    if (!dunder_args("__len__", nargs, kw, 0)) return V_ERR;
+    int64_t n = tensor_len(args[0]);
+    return n < 0 ? V_ERR : v_int(n);
+}
+
+static Value d___iter__(Value *args, int nargs, KwArgs *kw)
+{
+    if (!dunder_args("__iter__", nargs, kw, 0)) return V_ERR;
+    return tensor_iter(args[0]);
+}
+
+static Value d___getitem__(Value *args, int nargs, KwArgs *kw)
+{
+    if (!dunder_args("__getitem__", nargs, kw, 1)) return V_ERR;
+    return tensor_getitem(args[0], args[1]);
+}
+
+static Value d___setitem__(Value *args, int nargs, KwArgs *kw)
+{
+    if (!dunder_args("__setitem__", nargs, kw, 2)) return V_ERR;
+    return tensor_setitem(args[0], args[1], args[2]) < 0 ? V_ERR : V_NONE;
+}
+
+static Value d___contains__(Value *args, int nargs, KwArgs *kw)
+{
+    if (!dunder_args("__contains__", nargs, kw, 1)) return V_ERR;
+    int r = tensor_contains(args[0], args[1]);
+    return r < 0 ? V_ERR : v_bool(r);
+}
+
+static Value d___repr__(Value *args, int nargs, KwArgs *kw)
+{
+    if (!dunder_args("__repr__", nargs, kw, 0)) return V_ERR;
+    return tensor_repr(args[0]);
+}
+
+#define DUNDER_ROW(n, sig, doc) {#n, d_##n, #n sig "\n\n" doc, 0}
+static const MethodDef op_dunders[] = {
+    DUNDER_ROW(__add__, "(other)", "self + other."),
+    DUNDER_ROW(__radd__, "(other)", "other + self."),
+    DUNDER_ROW(__sub__, "(other)", "self - other."),
+    DUNDER_ROW(__rsub__, "(other)", "other - self."),
+    DUNDER_ROW(__mul__, "(other)", "self * other."),
+    DUNDER_ROW(__rmul__, "(other)", "other * self."),
+    DUNDER_ROW(__truediv__, "(other)", "self / other."),
+    DUNDER_ROW(__rtruediv__, "(other)", "other / self."),
+    DUNDER_ROW(__floordiv__, "(other)", "self // other."),
+    DUNDER_ROW(__mod__, "(other)", "self % other."),
+    DUNDER_ROW(__pow__, "(other)", "self ** other."),
+    DUNDER_ROW(__rpow__, "(other)", "other ** self."),
+    DUNDER_ROW(__matmul__, "(other)", "self @ other."),
+    DUNDER_ROW(__and__, "(other)", "self & other."),
+    DUNDER_ROW(__or__, "(other)", "self | other."),
+    DUNDER_ROW(__xor__, "(other)", "self ^ other."),
+    DUNDER_ROW(__eq__, "(other)", "self == other."),
+    DUNDER_ROW(__ne__, "(other)", "self != other."),
+    DUNDER_ROW(__lt__, "(other)", "self < other."),
+    DUNDER_ROW(__le__, "(other)", "self <= other."),
+    DUNDER_ROW(__gt__, "(other)", "self > other."),
+    DUNDER_ROW(__ge__, "(other)", "self >= other."),
+    DUNDER_ROW(__neg__, "()", "-self."),
+    DUNDER_ROW(__invert__, "()", "~self."),
+    DUNDER_ROW(__len__, "()", "len(self): the size of dim 0."),
+    DUNDER_ROW(__iter__, "()", "iter(self): along dim 0."),
+    DUNDER_ROW(__getitem__, "(key)", "self[key]."),
+    DUNDER_ROW(__setitem__, "(key, value)", "self[key] = value."),
+    DUNDER_ROW(__contains__, "(item)", "item in self."),
+    DUNDER_ROW(__repr__, "()", "repr(self)."),
+    {NULL, NULL, NULL, 0},
+};
+#undef DUNDER_ROW
+
 static const MethodDef dunder_methods[] = {
     {"__float__", t_float, "__float__()\n\nfloat(self) of a one-element tensor.", 0},
     {"__int__", t_int, "__int__()\n\nint(self) of a one-element tensor.", 0},
@@ -475,6 +607,7 @@ static const MethodDef dunder_methods[] = {
 void torch_obj_init(void)
 {
     type_add_methods(&tensor_type, dunder_methods);
+    type_add_methods(&tensor_type, op_dunders);
 }
 
 Type tensor_type = {

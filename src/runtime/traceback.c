@@ -104,12 +104,15 @@ static void print_syntax_block(FILE *f, Value exc)
         fprintf(f, "    %.*s\n", len, s + lead);
         if (IS_INT(off) && off.i > 0) {
             int col = (int)off.i - 1 - lead;
-            if (col < 0) col = 0;
             if (col > len) col = len;
-            int width = IS_INT(endoff) && endoff.i > off.i ? (int)(endoff.i - off.i) : 1;
-            fprintf(f, "    %*s", col, "");
+            /* CPython: an offset inside the stripped indentation prints no
+             * caret, and an IndentationError marks one column only. */
+            bool indent_err = v_isinstance(exc, &exc_IndentationError);
+            int width = !indent_err && IS_INT(endoff) && endoff.i > off.i ? (int)(endoff.i - off.i) : 1;
+            if (col < 0) width = 0;
+            if (width) fprintf(f, "    %*s", col, "");
             for (int i = 0; i < width; i++) fputc('^', f);
-            fputc('\n', f);
+            if (width) fputc('\n', f);
         }
     }
     v_decref(fn);
@@ -195,7 +198,10 @@ static void print_tb(FILE *f, Value tb)
         }
         fprintf(f, "  File \"%s\", line %lld, in %s\n", str_cstr(e->items[0]), (long long)e->items[1].i,
                 str_cstr(e->items[2]));
-        if (((Str *)e->items[3].o)->len) fprintf(f, "    %s\n", str_cstr(e->items[3]));
+        /* Like CPython, source from -c, stdin or the prompt ("<...>") is not
+         * quoted: only real files are re-read for tracebacks. */
+        bool pseudo_file = str_cstr(e->items[0])[0] == '<';
+        if (!pseudo_file && ((Str *)e->items[3].o)->len) fprintf(f, "    %s\n", str_cstr(e->items[3]));
     }
 }
 

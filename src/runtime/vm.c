@@ -73,8 +73,11 @@ void vm_init_cstack(void)
 bool vm_cstack_ok(void)
 {
     char here;
-    if (!cstack_base) return true;
-    return (size_t)(cstack_base - &here) < cstack_limit;
+    uintptr_t base = (uintptr_t)cstack_base, now = (uintptr_t)&here;
+    /* The stack grows down; a frame above the base (e.g. the traceback
+     * printer, called from main after the base was taken) is always fine. */
+    if (!cstack_base || now >= base) return true;
+    return base - now < cstack_limit;
 }
 
 bool vm_enter_call(void)

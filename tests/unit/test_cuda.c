@@ -34,7 +34,7 @@ static bool verbose; /* TEST_CUDA_VERBOSE=1 lists every skipped case */
 #define N_UNARY_DTYPES 7
 #define N_BINARY_DTYPES 6
 #define N_PLANNED                                                                        \
-    (TS_NUM_UNARY_OPS * N_UNARY_DTYPES * 2 + TS_NUM_BINARY_OPS * N_BINARY_DTYPES * 3 +   \
+    (TS_NUM_UNARY_OPS * N_UNARY_DTYPES * 2 + TS_NUM_BINARY_OPS * N_BINARY_DTYPES * 4 +   \
      TS_NUM_DTYPES * 2 + TS_NUM_DTYPES * TS_NUM_DTYPES + 2 * 6 + 3)
 
 /* ---- Philox4x32-10 (host side; plain C, runs in every build) ------------ */
@@ -264,15 +264,19 @@ static bool binary_expected(int op, TsDType dt, TsDType result)
            op == TS_OP_BITWISE_AND || op == TS_OP_BITWISE_OR || op == TS_OP_BITWISE_XOR;
 }
 
-/* mode 0: same shapes; 1: broadcast (4,1) with (1,6); 2: b a 0-dim CPU scalar. */
+/* mode 0: same shapes; 1: broadcast (4,1) with (1,6); 2: b a 0-dim CPU
+ * scalar of the same dtype; 3: b a 0-dim CPU float64 scalar (promotes
+ * integer tensors). */
 static void binary_case(int op, TsDType dt, int mode)
 {
-    static const char *const modes[] = {"", " (broadcast)", " (cpu scalar)"};
+    static const char *const modes[] = {"", " (broadcast)", " (cpu scalar)", " (float scalar)"};
     char what[96];
     snprintf(what, sizeof what, "%s %s%s", ts_binary_name(op), ts_dtype_short(dt), modes[mode]);
     int64_t sa[2] = {4, mode == 1 ? 1 : 6}, sb[2] = {mode == 1 ? 1 : 4, 6};
     TsTensor *ha = host_tensor(dt, 2, sa, 0);
-    TsTensor *hb = mode == 2 ? host_tensor(dt, 0, NULL, 2) : host_tensor(dt, 2, sb, 1);
+    TsTensor *hb = mode == 2   ? host_tensor(dt, 0, NULL, 2)
+                   : mode == 3 ? host_tensor(TS_FLOAT64, 0, NULL, 2)
+                               : host_tensor(dt, 2, sb, 1);
     TsScalar alpha = ts_dtype_is_float(dt) ? ts_scalar_f(2.0) : ts_scalar_i(dt == TS_BOOL ? 1 : 3);
     TsTensor *cpu = (op == TS_OP_ADD || op == TS_OP_SUB)
                         ? (op == TS_OP_ADD ? ts_add : ts_sub)(ts_arg(ha), ts_arg(hb), alpha, NULL)
@@ -286,7 +290,7 @@ static void binary_case(int op, TsDType dt, int mode)
         ts_release(hb);
         return;
     }
-    TsTensor *ga = on_gpu(ha), *gb = mode == 2 ? (ts_retain(hb), hb) : on_gpu(hb);
+    TsTensor *ga = on_gpu(ha), *gb = mode >= 2 ? (ts_retain(hb), hb) : on_gpu(hb);
     TsTensor *out = ts_empty(cpu->ndim, cpu->sizes, cpu->dtype, GPU);
     int rc = cuda_binary(op, out, ga, gb, alpha);
     tally(rc, binary_expected(op, dt, cpu->dtype), out, cpu, what);
@@ -419,7 +423,7 @@ static void run_all(void)
                 unary_case(op, unary_dtypes[k], tr);
     for (int op = 0; op < TS_NUM_BINARY_OPS; op++)
         for (int k = 0; k < N_BINARY_DTYPES; k++)
-            for (int mode = 0; mode < 3; mode++)
+            for (int mode = 0; mode < 4; mode++)
                 binary_case(op, binary_dtypes[k], mode);
     for (int dt = 0; dt < TS_NUM_DTYPES; dt++)
         for (int st = 0; st < 2; st++)
