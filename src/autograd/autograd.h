@@ -79,8 +79,19 @@ struct AgMeta {
     int output_nr;        /* which output of grad_fn this tensor is */
     AgNode *acc;          /* leaf: its AccumulateGrad node (weak) */
     AgHook *hooks;
+    AgMeta *base;         /* a view's base (strong; the base never points back) */
+    struct AgGeom *base_geom; /* the base's layout when it was viewed (owned) */
     void *owner;          /* runtime's weak back pointer (its Tensor value) */
 };
+
+/* A tensor's layout, kept for a view's base: shape, strides, offset. */
+typedef struct AgGeom {
+    int ndim;
+    int64_t sizes[TS_MAX_DIMS], strides[TS_MAX_DIMS];
+    int64_t offset;
+    TsDType dtype;
+    int device;
+} AgGeom;
 
 AgMeta *ag_meta_new(void);            /* NULL after ts_error */
 static inline void ag_meta_retain(AgMeta *m) { if (m) m->rc++; }

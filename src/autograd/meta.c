@@ -51,6 +51,8 @@ void ag_meta_release(AgMeta *m)
         m->grad_fn->out_meta[m->output_nr] = NULL;
     ag_var_release(m->grad);
     free_hooks(m->hooks);
+    ag_meta_release(m->base);
+    free(m->base_geom);
     ag_node_release(m->grad_fn);
     free(m);
 }

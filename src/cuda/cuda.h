@@ -1,9 +1,9 @@
 /* cuda.h — the GPU backend's C-callable API (prefix cuda_).
  *
  * Built only with `make CUDA=1` (TSC_CUDA defined): the implementation is
- * in the .cu files of src/cuda, compiled by nvcc.  This header includes no CUDA header,
- * so plain C files (the runtime, the unit tests) may include it; they call
- * it only under #ifdef TSC_CUDA.
+ * in the .cu files of src/cuda, compiled by nvcc.  This header includes no
+ * CUDA header, so plain C files (the runtime, the unit tests) may include
+ * it; they call it only under #ifdef TSC_CUDA.
  *
  * HOW IT PLUGS IN.  cuda_backend_init() adds one row per visible GPU to the
  * tensor library's device table (tensor/tensor.h, TsDevice): memory hooks
@@ -12,6 +12,12 @@
  * table's contract: 0 = done, -1 = failed after ts_error, 1 = "not
  * handled here, use the host path" (so an op the GPU lacks still works,
  * only slower).  Operands reaching a hook are already on its device.
+ *
+ * HOW THE TENSOR LIBRARY USES THE HOOKS.  fill and copy_strided are called
+ * by ts_fill_ / ts_copy_ already.  For unary/binary, the element-wise
+ * engine allocates the result on the device (result dtype, broadcast
+ * shape), passes Python scalars as 0-dim CPU tensors, and falls back to
+ * its host path when the hook answers 1.
  *
  * WITHOUT A GPU (no device, no driver) init registers nothing and
  * cuda_backend_unavailable() returns PyTorch's message for that case, so
@@ -62,8 +68,9 @@ int cuda_copy_strided(TsTensor *dst, TsTensor *src);
  * Operands may be transposed views; other layouts are copied first.
  * beta == 0 ignores out's old contents (NaN included), as BLAS does.
  * Returns 1 (host path) for other dtypes or devices.  The device table has
- * no gemm slot yet, so the mm family reaches this by a direct call under
- * #ifdef TSC_CUDA. */
+ * no gemm slot yet (the tensor library must not call src/cuda directly):
+ * the intended wiring is a TsDevice member with this very signature, set
+ * by register_gpu (device.cu), tried by mm/bmm/addmm before the host path. */
 int cuda_gemm(TsTensor *out, TsTensor *a, TsTensor *b, TsScalar alpha, TsScalar beta);
 
 /* Waits for every kernel on the current device (torch.cuda.synchronize). */

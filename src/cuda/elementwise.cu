@@ -317,8 +317,8 @@ static bool side_of(TsTensor *t, TsTensor *out, Side *sd)
     return true;
 }
 
-/* The scalar in compute type C.  A float scalar meeting integer tensors
- * would promote the op: the caller never gets here with one. */
+/* The scalar in compute type C (common_input lets a float scalar through
+ * only when C is floating). */
 template <typename C> static C scalar_as(TsScalar s)
 {
     if constexpr (std::is_floating_point<C>::value)
@@ -365,7 +365,7 @@ static TsDType common_input(const Side &a, const Side &b, TsScalar alpha, TsDTyp
     TsDType dt = a.dev ? a.dev->dtype : b.dev ? b.dev->dtype : TS_UNDEF;
     if (dt == TS_UNDEF || (a.dev && b.dev && a.dev->dtype != b.dev->dtype))
         return TS_UNDEF;
-    bool float_math = ts_dtype_is_float(dt) || (promotes_to_float(dt, out) && out != TS_BOOL);
+    bool float_math = ts_dtype_is_float(dt) || promotes_to_float(dt, out);
     if (!float_math && ((!a.dev && a.s.is_float) || (!b.dev && b.s.is_float) || alpha.is_float))
         return TS_UNDEF;
     return dt;

@@ -141,6 +141,7 @@ typedef struct Code {
     Value source;          /* Str: the whole source text, for tracebacks */
     Value doc;             /* docstring or None */
     int firstline;
+    void *gcache;          /* vm.c's global lookup cache, one entry per name; or NULL */
 } Code;
 
 extern Type code_type;

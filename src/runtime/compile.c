@@ -279,6 +279,7 @@ static void code_dealloc(Obj *o)
     free(co->lines);
     free(co->names);
     free(co->slotnames);
+    free(co->gcache);
     v_decref(co->name);
     v_decref(co->qualname);
     v_decref(co->filename);

@@ -10,23 +10,18 @@
 #include <stdlib.h>
 #include <string.h>
 #include "objects.h"
+#include "dict_impl.h"
 
 #define IMMORTAL ((int64_t)1 << 60)
 #define IX_EMPTY (-1)
 #define IX_DUMMY (-2)
 #define MIN_SIZE 8
 
-typedef struct Entry { int64_t hash; Value key, val; } Entry;
+/* The last keys version handed out (dict_impl.h); 64 bits never wrap. */
+static uint64_t last_kver;
 
-struct Dict {
-    Obj hdr;
-    int64_t used;       /* live entries */
-    int64_t nentries;   /* entries written (live + holes) */
-    int64_t ecap;       /* capacity of entries */
-    int64_t mask;       /* index size - 1 */
-    int64_t *index;
-    Entry *entries;
-};
+/* The keys moved, appeared or went: caches keyed on the old version die. */
+static inline void keys_changed(Dict *d) { d->kver = ++last_kver; }
 
 static inline Dict *D(Value v) { return (Dict *)v.o; }
 
@@ -84,6 +79,7 @@ static bool dict_alloc_tables(Dict *d, int64_t size)
     d->entries = en;
     d->mask = size - 1;
     d->ecap = ecap;
+    keys_changed(d);
     return true;
 }
 
@@ -160,7 +156,15 @@ Value dict_new(void)
     d->mask = -1;
     d->index = NULL;
     d->entries = NULL;
+    keys_changed(d);
     return v_obj(d);
+}
+
+int64_t dict_find_index(Value dv, Value key)
+{
+    int64_t h;
+    if (!key_hash(key, &h)) return -2;
+    return lookup(D(dv), key, h, NULL);
 }
 
 Value dict_get_hashed(Value dv, Value key, int64_t hash)
@@ -220,6 +224,7 @@ static int dict_set_hashed(Dict *d, Value key, int64_t hash, Value val)
     index_insert(d, hash, d->nentries);
     d->nentries++;
     d->used++;
+    keys_changed(d);
     return 0;
 }
 
@@ -244,6 +249,7 @@ static void remove_at(Dict *d, int64_t slot, int64_t ix)
     d->index[slot] = IX_DUMMY;
     e->key = e->val = V_UNBOUND;
     d->used--;
+    keys_changed(d);
     v_decref(k);
     v_decref(v);
 }
@@ -295,6 +301,7 @@ void dict_clear(Value dv)
     d->entries = NULL;
     d->used = d->nentries = d->ecap = 0;
     d->mask = -1;
+    keys_changed(d);
     for (int64_t i = 0; i < n; i++) {
         v_decref(en[i].key);
         v_decref(en[i].val);
@@ -758,6 +765,7 @@ static Value m_popitem(Value *args, int nargs, KwArgs *kw)
         return V_ERR;
     }
     d->nentries = i;   /* drop the trailing hole so popitem stays O(1) */
+    keys_changed(d);
     return r;
 }
 

@@ -103,6 +103,7 @@ static bool parse_spec(const char *s, Spec *sp, const char *tname)
     const char *p = s;
     /* [[fill]align]: the fill may be any (UTF-8) character */
     int clen = 1;
+    bool explicit_fill = false;
     if (*p) {
         if ((unsigned char)*p >= 0x80) utf8_decode(p, &clen);
         if (p[clen] && strchr("<>^=", p[clen])) {
@@ -110,6 +111,7 @@ static bool parse_spec(const char *s, Spec *sp, const char *tname)
             sp->fill[clen] = 0;
             sp->fill_len = clen;
             sp->align = p[clen];
+            explicit_fill = true;
             p += clen + 1;
         } else if (strchr("<>^=", *p)) {
             sp->align = *p++;
@@ -141,11 +143,13 @@ static bool parse_spec(const char *s, Spec *sp, const char *tname)
         rt_raise(&exc_ValueError, "Invalid format specifier '%s' for object of type '%s'", s, tname);
         return false;
     }
-    if (sp->zero && !sp->align) {
+    /* '0' means fill '0' unless a fill was given ('{:<05}' pads with
+     * zeros too), and '=' unless an alignment was */
+    if (sp->zero && !explicit_fill) {
         strcpy(sp->fill, "0");
         sp->fill_len = 1;
-        sp->align = '=';
     }
+    if (sp->zero && !sp->align) sp->align = '=';
     return true;
 }
 
@@ -242,6 +246,13 @@ static Value format_digits(const Spec *sp, bool neg, const char *pfx, const char
 
 static Value format_float_spec(double d, Spec *sp, const char *tname);
 
+/* A decimal spec with nothing between the sign and the digits ('%d',
+ * '{:5d}', '{}'): the text is the signed digits, padded at most. */
+static bool int_spec_plain(const Spec *sp)
+{
+    return !sp->sign && !sp->group && sp->align != '=' && !sp->alt;
+}
+
 static Value format_int_spec(int64_t i, Spec *sp, const char *tname)
 {
     char t = sp->type ? sp->type : 'd';
@@ -252,9 +263,13 @@ static Value format_int_spec(int64_t i, Spec *sp, const char *tname)
     uint64_t m = i < 0 ? (uint64_t)0 - (uint64_t)i : (uint64_t)i;
     char dig[72];
     const char *pfx = "";
+    if ((t == 'd' || t == 'n') && int_spec_plain(sp)) {
+        int n = num_i64_dec(i, dig);
+        return sp->width > n ? pad_out(sp, "", dig, n, n, '>') : str_new(dig, n);
+    }
     switch (t) {
     case 'd':
-    case 'n': snprintf(dig, sizeof dig, "%llu", (unsigned long long)m); break;
+    case 'n': num_u64_dec(m, dig); break;
     case 'x': snprintf(dig, sizeof dig, "%llx", (unsigned long long)m); pfx = sp->alt ? "0x" : ""; break;
     case 'X': snprintf(dig, sizeof dig, "%llX", (unsigned long long)m); pfx = sp->alt ? "0X" : ""; break;
     case 'o': snprintf(dig, sizeof dig, "%llo", (unsigned long long)m); pfx = sp->alt ? "0o" : ""; break;

@@ -124,10 +124,48 @@ bool num_index(Value v, int64_t *out)
     return false;
 }
 
+/* Decimal digits of m into out (at least 21 bytes), NUL-terminated;
+ * returns their number.  Two digits per division from a pair table: str(),
+ * '%d' and f'{i}' of ints are hot in string-building code, and the printf
+ * machinery cost several times this. */
+int num_u64_dec(uint64_t m, char *out)
+{
+    static const char pairs[] =
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+        "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+        "8081828384858687888990919293949596979899";
+    char tmp[24];
+    char *q = tmp + sizeof tmp;
+    while (m >= 100) {
+        const char *d = pairs + 2 * (m % 100);
+        m /= 100;
+        *--q = d[1];
+        *--q = d[0];
+    }
+    if (m >= 10) {
+        *--q = pairs[2 * m + 1];
+        *--q = pairs[2 * m];
+    } else {
+        *--q = (char)('0' + m);
+    }
+    int n = (int)(tmp + sizeof tmp - q);
+    memcpy(out, q, (size_t)n);
+    out[n] = 0;
+    return n;
+}
+
+/* The decimal text of i with its sign, as num_u64_dec. */
+int num_i64_dec(int64_t i, char *out)
+{
+    if (i >= 0) return num_u64_dec((uint64_t)i, out);
+    out[0] = '-';
+    return 1 + num_u64_dec((uint64_t)0 - (uint64_t)i, out + 1);
+}
+
 Value int_repr(int64_t i)
 {
     char buf[24];
-    int n = snprintf(buf, sizeof buf, "%lld", (long long)i);
+    int n = num_i64_dec(i, buf);
     return str_new(buf, n);
 }
 

@@ -81,6 +81,10 @@ bool num_index(Value v, int64_t *out);
 Value int_from_string(const char *s, int64_t n, int base);
 Value float_from_string(const char *s, int64_t n);
 Value int_repr(int64_t i);
+/* Decimal text of an integer into out (24 bytes suffice), NUL-terminated;
+ * returns its length.  No printf: these are hot (str(i), '%d', f'{i}'). */
+int num_u64_dec(uint64_t m, char *out);
+int num_i64_dec(int64_t i, char *out);
 Value float_repr(double d);
 
 /* ---- lists (list.c) ---- */

@@ -767,8 +767,21 @@ static uint32_t cp_tolower(uint32_t c)
  * the ranges we convert, but we re-encode to be safe). */
 typedef uint32_t (*CaseFn)(uint32_t c, bool *word_start);
 
+/* str_map of an all-ASCII string: the case functions keep ASCII ASCII,
+ * so the result is byte for byte, with no UTF-8 decoding. */
+static Value str_map_ascii(Str *s, CaseFn f)
+{
+    Str *r = str_alloc(s->len);
+    if (!r) return V_ERR;
+    bool ws = true;
+    for (int64_t i = 0; i < s->len; i++) r->data[i] = (char)f((unsigned char)s->data[i], &ws);
+    r->nchars = s->len;
+    return v_obj(r);
+}
+
 static Value str_map(Str *s, CaseFn f)
 {
+    if (is_ascii(s) && s->len > 1) return str_map_ascii(s, f);
     StrBuf b;
     if (!sb_init(&b, s->len)) return V_ERR;
     bool ws = true;
@@ -1010,25 +1023,29 @@ static bool split_args(const char *name, Value *args, int nargs, KwArgs *kw, Str
 
 /* Whitespace split from the left: runs of whitespace separate, no empty
  * pieces; after maxsplit pieces the rest (left-stripped) is the last one. */
+/* Whether the character at byte i is whitespace; *len: its byte length.
+ * ASCII bytes skip the UTF-8 decoder (split() of long texts is hot). */
+static inline bool space_at(const Str *s, int64_t i, int *len)
+{
+    unsigned char c = (unsigned char)s->data[i];
+    if (c < 0x80) {
+        *len = 1;
+        return cp_space(c);
+    }
+    return cp_space(utf8_decode(s->data + i, len));
+}
+
 static bool split_ws(Value out, Str *s, int64_t maxsplit)
 {
     int64_t i = 0, n = s->len, count = 0;
     for (;;) {
         int len = 1;
-        while (i < n && cp_space(utf8_decode(s->data + i, &len))) i += len;
+        while (i < n && space_at(s, i, &len)) i += len;
         if (i >= n) return true;
-        if (maxsplit >= 0 && count >= maxsplit) {
-            int64_t e = n;
-            while (e > i) {
-                int64_t p = e - 1;
-                while (p > i && ((unsigned char)s->data[p] & 0xC0) == 0x80) p--;
-                if (!cp_space(utf8_decode(s->data + p, &len))) break;
-                e = p;
-            }
-            return push_piece(out, s->data + i, e - i);
-        }
+        /* the remainder keeps its trailing whitespace, as in CPython */
+        if (maxsplit >= 0 && count >= maxsplit) return push_piece(out, s->data + i, n - i);
         int64_t j = i;
-        while (j < n && !cp_space(utf8_decode(s->data + j, &len))) j += len;
+        while (j < n && !space_at(s, j, &len)) j += len;
         if (!push_piece(out, s->data + i, j - i)) return false;
         count++;
         i = j;

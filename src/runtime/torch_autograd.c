@@ -93,6 +93,11 @@ static bool index_derivs(void)
     return true;
 }
 
+const TorchDeriv *tag_deriv_of(const TorchOpDef *op)
+{
+    return deriv_by_row ? deriv_by_row[op - torch_op_table] : NULL;
+}
+
 /* ---- the recorder ---- */
 
 /* Is argument i a tensor input (not the out= target)? */
@@ -231,9 +236,40 @@ static int fill_inputs(const TorchCall *c, OpCtx *oc, AgNode *node)
     return 0;
 }
 
+/* A result sharing the storage of input 0 is a view of it: remember the
+ * root of the view chain, so that writing into the view in place can be
+ * refused when that root is a leaf that requires grad. */
+void tag_mark_view(AgMeta *m, const TsTensor *t, Value input)
+{
+    TsTensor *it = torch_unwrap(input);
+    if (!it || it->storage != t->storage) return;
+    AgMeta *im = ((TensorObj *)input.o)->ag;
+    AgMeta *root = im && im->base ? im->base : im;
+    if (!root || root == m) return;
+    AgGeom *g = malloc(sizeof *g);
+    if (!g) return; /* only the in-place bookkeeping is lost */
+    if (im->base && im->base_geom) {
+        *g = *im->base_geom;
+    } else {
+        *g = (AgGeom){.ndim = it->ndim, .offset = it->offset, .dtype = it->dtype, .device = it->device};
+        memcpy(g->sizes, it->sizes, sizeof g->sizes);
+        memcpy(g->strides, it->strides, sizeof g->strides);
+    }
+    ag_meta_retain(root);
+    ag_meta_release(m->base);
+    free(m->base_geom);
+    m->base = root;
+    m->base_geom = g;
+}
+
+static void mark_view(AgMeta *m, const TsTensor *t, const TorchCall *c)
+{
+    if (c->n > 0 && c->a[0].is_tensor) tag_mark_view(m, t, c->a[0].v);
+}
+
 /* Makes each result an output of node (a new meta, or the in-place
  * target's own). */
-static int fill_outputs(Value r, Value *items, int nres, OpCtx *oc, AgNode *node)
+static int fill_outputs(const TorchCall *c, Value r, Value *items, int nres, OpCtx *oc, AgNode *node)
 {
     for (int j = 0; j < nres; j++) {
         Value v = result_at(r, items, j);
@@ -246,6 +282,7 @@ static int fill_outputs(Value r, Value *items, int nres, OpCtx *oc, AgNode *node
         AgMeta *m = tag_meta(v, true);
         if (!m) return -1;
         ag_node_set_output(node, j, m, t);
+        if (!oc->inplace) mark_view(m, t, c);
     }
     /* every result is saved (data only), in order: max(dim) needs its
      * indices as well as its values */
@@ -295,7 +332,8 @@ static Value build_node(const TorchDeriv *d, TorchCall *c, Value r, Value *items
     node->ctx_free = opctx_free;
     /* inputs first: in place, input 0's edge is its history before now */
     int rc = fill_inputs(c, oc, node);
-    if (rc == 0) rc = fill_outputs(r, items, nres, oc, node);
+    if (rc == 0) rc = fill_outputs(c, r, items, nres, oc, node);
+    if (rc == 0 && inplace) rc = tag_rebase_view(tag_meta(c->a[0].v, false), c->a[0].t);
     ag_node_release(node);
     return rc < 0 ? record_fail(r) : r;
 }
@@ -308,6 +346,11 @@ static Value check_inplace(TorchCall *c, Value r)
         v_decref(r);
         return rt_raise(&exc_RuntimeError,
                         "a leaf Variable that requires grad is being used in an in-place operation.");
+    }
+    if (m && m->base && !m->base->grad_fn && m->base->requires_grad) {
+        v_decref(r);
+        return rt_raise(&exc_RuntimeError, "a view of a leaf Variable that requires grad is being "
+                        "used in an in-place operation.");
     }
     return r;
 }

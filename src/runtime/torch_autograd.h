@@ -40,6 +40,13 @@ Value tag_raise(void);
 /* Grad mode for both the dispatcher and the autograd layer. */
 void tag_set_grad_enabled(bool on);
 bool tag_requires_grad(Value v);
+/* Records that m (the meta of t) is a view of input when they share a
+ * storage (for the "view of a leaf" in-place error). */
+void tag_mark_view(AgMeta *m, const TsTensor *t, Value input);
+/* After an in-place write into view t (meta m, its new grad_fn just set):
+ * moves the write into the base's history (CopySlices) and makes the
+ * view's grad_fn read from it (torch_deriv_view.c).  0 or -1. */
+int tag_rebase_view(AgMeta *m, const TsTensor *t);
 
 /* ---- derivatives ---- */
 
@@ -142,6 +149,7 @@ bool torch_backward_init(Value torch, Value autograd); /* torch_backward.c */
 bool torch_index_autograd_init(void);       /* torch_deriv_index.c */
 bool torch_grad_mode_init(Value torch);     /* torch_grad_mode.c */
 bool torch_inplace_autograd_init(void);     /* torch_deriv_inplace.c */
+const TorchDeriv *tag_deriv_of(const TorchOpDef *op); /* NULL: none */
 /* The copy of target taken before an in-place op that reads its old
  * value (borrowed), or NULL. */
 TsTensor *tag_inplace_original(const TsTensor *target);

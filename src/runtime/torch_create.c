@@ -446,12 +446,6 @@ Value torch_tolist(TsTensor *t)
     return r;
 }
 
-static Value m_tolist(Value *args, int nargs, KwArgs *kw)
-{
-    if (!args_nokw("tolist", kw) || !args_count("tolist", nargs - 1, 0, 0)) return V_ERR;
-    return torch_tolist(torch_unwrap(args[0]));
-}
-
 /* ------------------------------------------------------------------ */
 /* torch.tensor / as_tensor / from data                                 */
 /* ------------------------------------------------------------------ */
@@ -787,8 +781,6 @@ static const MethodDef create_functions[] = {
 };
 
 static const MethodDef create_methods[] = {
-    {"tolist", m_tolist,
-     "tolist() -> list or number\n\nReturns the tensor as a (nested) list.", 0},
     {"new_empty", m_new_empty,
      "new_empty(size, *, dtype=None, device=None, requires_grad=False) -> Tensor\n\n"
      "Returns a Tensor of size size filled with uninitialized data.", 0},

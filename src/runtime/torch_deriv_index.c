@@ -137,6 +137,7 @@ static Value ag_getitem(Value self, Value key)
     node->ctx_free = index_ctx_free;
     node->apply = index_apply;
     ag_node_set_output(node, 0, m, torch_unwrap(r));
+    tag_mark_view(m, torch_unwrap(r), self);
     ag_node_release(node);
     return r;
 }
@@ -177,7 +178,8 @@ static int ag_setitem(Value self, Value key, Value val)
 {
     if (!torch_grad_enabled || IS_UNBOUND(val)) return orig_setitem(self, key, val);
     AgMeta *m = ((TensorObj *)self.o)->ag;
-    if (m && !m->grad_fn && m->requires_grad) {
+    AgMeta *root = m && m->base ? m->base : m;
+    if (root && !root->grad_fn && root->requires_grad) {
         rt_raise(&exc_RuntimeError, "a view of a leaf Variable that requires grad is being used in "
                  "an in-place operation.");
         return -1;
@@ -204,8 +206,9 @@ static int ag_setitem(Value self, Value key, Value val)
     node->ctx_free = index_ctx_free;
     node->apply = copy_slices_apply;
     ag_node_set_output(node, 0, m, torch_unwrap(self));
+    rc = tag_rebase_view(m, torch_unwrap(self)); /* self may itself be a view */
     ag_node_release(node);
-    return 0;
+    return rc;
 }
 
 bool torch_index_autograd_init(void)

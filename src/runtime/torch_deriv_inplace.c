@@ -8,8 +8,10 @@
  * first, and the recorder saves that copy as input 0 instead of the
  * overwritten data.  Ops whose derivative reads only their result
  * (exp_, sigmoid_, relu_ ...) or nothing (add_, mul_ by a number) need no
- * copy and are not wrapped.
+ * copy.  The wrappers also make PyTorch's leaf checks BEFORE the write
+ * (the recorder, which runs after, would leave the leaf modified).
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "objects.h"
@@ -49,47 +51,78 @@ static Value with_original(Value (*call)(Value *, int, KwArgs *), Value *args, i
     return r;
 }
 
-/* ---- the wrapped methods: one C entry point per name ---- */
-
-#define INPLACE_READS_SELF(X)                                                         \
-    X(mul_) X(multiply_) X(div_) X(divide_) X(true_divide_) X(pow_) X(square_)        \
-    X(clamp_) X(clip_) X(clamp_min_) X(clamp_max_) X(abs_) X(absolute_) X(sin_)       \
-    X(cos_) X(log_) X(log2_) X(log10_) X(log1p_) X(asin_) X(arcsin_) X(acos_)         \
-    X(arccos_) X(atan_) X(arctan_) X(sinh_) X(cosh_) X(erf_) X(atan2_) X(arctan2_)    \
-    X(lerp_) X(remainder_) X(fmod_) X(nan_to_num_)
+/* ---- the in-place methods: one C entry point per row ---- */
 
 enum {
-#define X(name) W_##name,
-    INPLACE_READS_SELF(X)
-#undef X
-    W__COUNT
+#define OP(name, sig, doc, flags, impl, deriv) IPW_##name,
+#include "torch_ops.def"
+#undef OP
+    IPW__COUNT
 };
 
-static CFunc orig[W__COUNT];
+static CFunc orig[IPW__COUNT];
 
-static bool for_other(const char *name)
+/* PyTorch refuses before writing: a leaf that requires grad, or a view
+ * of one, may not be changed in place while grad mode is on. */
+static bool inplace_allowed(Value self)
 {
-    return !strncmp(name, "mul", 3) || !strncmp(name, "div", 3) || !strncmp(name, "true_div", 8);
+    AgMeta *m = torch_grad_enabled && torch_is_tensor(self) ? ((TensorObj *)self.o)->ag : NULL;
+    if (!m) return true;
+    if (!m->grad_fn && m->requires_grad) {
+        rt_raise(&exc_RuntimeError,
+                 "a leaf Variable that requires grad is being used in an in-place operation.");
+        return false;
+    }
+    if (m->base && !m->base->grad_fn && m->base->requires_grad) {
+        rt_raise(&exc_RuntimeError, "a view of a leaf Variable that requires grad is being used in "
+                 "an in-place operation.");
+        return false;
+    }
+    return true;
 }
 
-#define X(name)                                                                   \
-    static Value w_##name(Value *a, int n, KwArgs *kw)                            \
-    {                                                                             \
-        return with_original(orig[W_##name], a, n, kw, for_other(#name));        \
-    }
-INPLACE_READS_SELF(X)
-#undef X
+/* Does the derivative of row i read its input 0 (the value overwritten)?
+ * Products and quotients read it only for the other operand. */
+static bool reads_self(int i, bool *only_for_other)
+{
+    const TorchOpDef *op = &torch_op_table[i];
+    const TorchDeriv *d = tag_deriv_of(op);
+    *only_for_other = !strncmp(op->name, "mul", 3) || !strncmp(op->name, "div", 3) ||
+                      !strncmp(op->name, "true_div", 8);
+    return d && (d->save & DS_IN0);
+}
 
-static const char *const names[] = {
-#define X(name) #name,
-    INPLACE_READS_SELF(X)
-#undef X
-};
+static Value inplace_call(int i, Value *args, int nargs, KwArgs *kw)
+{
+    const char *name = torch_op_table[i].name;
+    bool exempt = !strcmp(name, "detach") || !strncmp(name, "resize", 6);
+    if (nargs < 1 || (!exempt && !inplace_allowed(args[0]))) return nargs < 1 ? orig[i](args, nargs, kw) : V_ERR;
+    bool for_other;
+    if (!reads_self(i, &for_other)) return orig[i](args, nargs, kw);
+    return with_original(orig[i], args, nargs, kw, for_other);
+}
+
+#define OP(name, sig, doc, flags, impl, deriv) \
+    static Value ipw_##name(Value *a, int n, KwArgs *kw) { return inplace_call(IPW_##name, a, n, kw); }
+#include "torch_ops.def"
+#undef OP
+
 static const CFunc wrappers[] = {
-#define X(name) w_##name,
-    INPLACE_READS_SELF(X)
-#undef X
+#define OP(name, sig, doc, flags, impl, deriv) ipw_##name,
+#include "torch_ops.def"
+#undef OP
 };
+
+/* The Tensor method that writes in place for row i: X_ for rows with
+ * F_INPLACE, the row's own name for copy_, zero_, fill_ ... */
+static bool inplace_method_name(const TorchOpDef *op, char *buf, size_t n)
+{
+    size_t len = strlen(op->name);
+    if (op->flags & F_INPLACE) return (size_t)snprintf(buf, n, "%s_", op->name) < n;
+    if ((op->flags & F_METHOD) && len > 1 && op->name[len - 1] == '_')
+        return (size_t)snprintf(buf, n, "%s", op->name) < n;
+    return false;
+}
 
 /* ---- augmented assignment (y *= w): the Tensor type's inplace slot ---- */
 
@@ -105,6 +138,7 @@ static Value call_slot(Value *args, int nargs, KwArgs *kw)
 
 static Value ag_inplace(BinOp op, Value a, Value b)
 {
+    if (torch_is_tensor(a) && !inplace_allowed(a)) return V_ERR;
     if (op != OP_MUL && op != OP_TRUEDIV && op != OP_POW && op != OP_MOD) return orig_inplace(op, a, b);
     Value args[2] = {a, b};
     BinOp saved = slot_op;
@@ -116,17 +150,21 @@ static Value ag_inplace(BinOp op, Value a, Value b)
 
 bool torch_inplace_autograd_init(void)
 {
-    static MethodDef defs[W__COUNT + 1];
-    if (defs[0].name) return true;
+    static MethodDef *defs;
+    if (defs) return true;
+    defs = rt_calloc((size_t)torch_op_count + 1, sizeof *defs);
+    if (!defs) return false;
     int n = 0;
-    for (int i = 0; i < W__COUNT; i++) {
-        Value m = dict_get_cstr(v_obj(tensor_type.dict), names[i]);
+    for (int i = 0; i < torch_op_count && i < IPW__COUNT; i++) {
+        char name[64];
+        if (!inplace_method_name(&torch_op_table[i], name, sizeof name)) continue;
+        Value m = dict_get_cstr(v_obj(tensor_type.dict), name);
         if (!IS_OBJ(m) || !IS_TYPE(m, &cfunc_type)) continue;
         const MethodDef *def = ((CFuncObj *)m.o)->def;
+        if (def->fn == wrappers[i]) continue;
         orig[i] = def->fn;
         defs[n++] = (MethodDef){def->name, wrappers[i], def->doc, def->flags};
     }
-    defs[n] = (MethodDef){NULL, NULL, NULL, 0};
     if (n) type_add_methods(&tensor_type, defs);
     if (tensor_type.inplace && !orig_inplace) {
         orig_inplace = tensor_type.inplace;

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <errno.h>
 
+#include "builtins.h"
 #include "objects.h"
 #include "torch_save.h"
 #include "vm_internal.h"
@@ -340,16 +341,33 @@ static Value rebuild_tensor(Tuple *a)
     return r;
 }
 
+/* module.name(*args) for the classes a file rebuilds (nn.Parameter,
+ * OrderedDict); a plain tensor / dict when the module is absent. */
+static Value call_attr(const char *module, const char *name, Value *args, int nargs)
+{
+    Value m = rt_import(module);
+    Value f = IS_ERR(m) ? V_ERR : v_getattr_cstr(m, name);
+    v_decref(m);
+    if (IS_ERR(f)) {
+        rt_exc_clear();
+        return nargs ? v_incref(args[0]) : dict_new();
+    }
+    Value r = v_call(f, args, nargs, NULL);
+    v_decref(f);
+    return r;
+}
+
 static Value call_global(GlobalObj *g, Value args)
 {
     if (!IS_TYPE(args, &tuple_type)) return bad_pickle("REDUCE arguments");
     Tuple *a = (Tuple *)args.o;
     switch (g->kind) {
     case G_REBUILD_TENSOR: return rebuild_tensor(a);
-    case G_REBUILD_PARAM:
-        if (a->len < 1 || !torch_is_tensor(a->items[0])) return bad_pickle("parameter");
-        return v_incref(a->items[0]);
-    case G_ORDERED_DICT: return dict_new();
+    case G_REBUILD_PARAM: /* (tensor, requires_grad, hooks) */
+        if (a->len < 2 || !torch_is_tensor(a->items[0]) || !IS_BOOL(a->items[1]))
+            return bad_pickle("parameter");
+        return call_attr("torch.nn", "Parameter", a->items, 2);
+    case G_ORDERED_DICT: return call_attr("collections", "OrderedDict", NULL, 0);
     case G_SIZE: {
         int64_t s[TS_MAX_DIMS];
         int n;
@@ -423,6 +441,10 @@ static bool op_fill(Unpickler *u, bool marked, bool dict)
     if (dict && IS_TYPE(c, &dict_type) && (u->sp - first) % 2 == 0) {
         for (int64_t i = first; ok && i < u->sp; i += 2)
             ok = dict_set(c, u->stack[i], u->stack[i + 1]) >= 0;
+    } else if (dict && IS_OBJ(c) && !strcmp(v_typename(c), "OrderedDict") &&
+               (u->sp - first) % 2 == 0) {
+        for (int64_t i = first; ok && i < u->sp; i += 2)
+            ok = v_setitem(c, u->stack[i], u->stack[i + 1]) >= 0;
     } else if (!dict && IS_TYPE(c, &list_type)) {
         for (int64_t i = first; ok && i < u->sp; i++) ok = list_append(c, u->stack[i]) >= 0;
     } else {

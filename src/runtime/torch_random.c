@@ -97,13 +97,26 @@ TsGenerator *torch_generator_arg(Value v, bool *ok)
 static bool seed_arg(Value v, uint64_t *out)
 {
     int64_t i;
-    if (IS_FLOAT(v)) {
-        rt_raise(&exc_TypeError, "manual_seed expected a long, but got float");
-        return false;
+    if (IS_FLOAT(v)) { /* PyTorch calls int(seed) first */
+        if (!(v.f > -9.3e18 && v.f < 9.3e18)) {
+            rt_raise(&exc_RuntimeError, "Overflow when unpacking long");
+            return false;
+        }
+        *out = (uint64_t)(int64_t)v.f;
+        return true;
     }
     if (!num_index(v, &i)) return false;
     *out = (uint64_t)i;
     return true;
+}
+
+/* A 64-bit seed as a Python int: TensorScript's ints are int64, so a
+ * seed past INT64_MAX (manual_seed(-1) stores 2**64-1) cannot be shown
+ * and raises OverflowError rather than wrapping silently. */
+static Value seed_value(uint64_t s)
+{
+    if (s > (uint64_t)INT64_MAX) return num_overflow();
+    return v_int((int64_t)s);
 }
 
 static Value g_manual_seed(Value *args, int nargs, KwArgs *kw)
@@ -120,13 +133,13 @@ static Value g_initial_seed(Value *args, int nargs, KwArgs *kw)
 {
     if (!args_nokw("initial_seed", kw) || !args_count("initial_seed", nargs - 1, 0, 0))
         return V_ERR;
-    return v_int((int64_t)ts_initial_seed(((GenObj *)args[0].o)->g));
+    return seed_value(ts_initial_seed(((GenObj *)args[0].o)->g));
 }
 
 static Value g_seed(Value *args, int nargs, KwArgs *kw)
 {
     if (!args_nokw("seed", kw) || !args_count("seed", nargs - 1, 0, 0)) return V_ERR;
-    return v_int((int64_t)ts_seed(((GenObj *)args[0].o)->g));
+    return seed_value(ts_seed(((GenObj *)args[0].o)->g));
 }
 
 /* The state as a ByteTensor of TS_RNG_STATE_SIZE bytes. */
@@ -200,14 +213,14 @@ static Value f_initial_seed(Value *args, int nargs, KwArgs *kw)
 {
     (void)args;
     if (!args_nokw("initial_seed", kw) || !args_count("initial_seed", nargs, 0, 0)) return V_ERR;
-    return v_int((int64_t)ts_initial_seed(ts_default_generator()));
+    return seed_value(ts_initial_seed(ts_default_generator()));
 }
 
 static Value f_seed(Value *args, int nargs, KwArgs *kw)
 {
     (void)args;
     if (!args_nokw("seed", kw) || !args_count("seed", nargs, 0, 0)) return V_ERR;
-    return v_int((int64_t)ts_seed(ts_default_generator()));
+    return seed_value(ts_seed(ts_default_generator()));
 }
 
 static Value f_get_rng_state(Value *args, int nargs, KwArgs *kw)
@@ -371,7 +384,9 @@ static Value f_randperm(Value *args, int nargs, KwArgs *kw)
     TsGenerator *g = torch_generator_arg(f.generator, &ok);
     if (!ok) return V_ERR;
     if (n < 0)
-        return rt_raise(&exc_RuntimeError, "n must be non-negative, got%lld", (long long)n);
+        return rt_raise(&exc_RuntimeError,
+                        "Trying to create tensor with negative dimension %lld: [%lld]",
+                        (long long)n, (long long)n);
     TsTensor *t = ts_randperm(n, f.dtype == TS_UNDEF ? TS_INT64 : f.dtype, g);
     return torch_factory_finish(t, &f);
 }

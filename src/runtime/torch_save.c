@@ -260,16 +260,34 @@ static bool p_storage(Pickler *pk, TsTensor *t)
            memo_put(pk, NULL, NULL) && buf_u8(&pk->out, 'Q');
 }
 
-static bool p_tensor(Pickler *pk, Value v)
+/* _rebuild_tensor_v2(storage, offset, size, stride, requires_grad,
+ * OrderedDict()); memoised under key (NULL: a temporary, never shared). */
+static bool p_tensor_as(Pickler *pk, TsTensor *t, bool requires_grad, const void *key)
 {
-    TsTensor *t = torch_unwrap(v);
     Buf *b = &pk->out;
     return p_global(pk, "torch._utils", "_rebuild_tensor_v2") && buf_u8(b, '(') &&
            p_storage(pk, t) && p_int(pk, t->offset) && p_int_tuple(pk, t->ndim, t->sizes) &&
-           p_int_tuple(pk, t->ndim, t->strides) &&
-           buf_u8(b, tensor_requires_grad(v) ? 0x88 : 0x89) &&
+           p_int_tuple(pk, t->ndim, t->strides) && buf_u8(b, requires_grad ? 0x88 : 0x89) &&
            p_global(pk, "collections", "OrderedDict") && buf_u8(b, ')') && buf_u8(b, 'R') &&
            memo_put(pk, NULL, NULL) && buf_u8(b, 't') && memo_put(pk, NULL, NULL) &&
+           buf_u8(b, 'R') && memo_put(pk, key, NULL);
+}
+
+static bool p_tensor(Pickler *pk, Value v)
+{
+    return p_tensor_as(pk, torch_unwrap(v), tensor_requires_grad(v), v.o);
+}
+
+/* nn.Parameter: _rebuild_parameter(param.data, requires_grad, OrderedDict()),
+ * the 3-tuple written with TUPLE3 as Parameter.__reduce_ex__ gives it. */
+static bool p_parameter(Pickler *pk, Value v)
+{
+    Buf *b = &pk->out;
+    return p_global(pk, "torch._utils", "_rebuild_parameter") &&
+           p_tensor_as(pk, torch_unwrap(v), false, NULL) &&
+           buf_u8(b, tensor_requires_grad(v) ? 0x88 : 0x89) &&
+           p_global(pk, "collections", "OrderedDict") && buf_u8(b, ')') && buf_u8(b, 'R') &&
+           memo_put(pk, NULL, NULL) && buf_u8(b, 0x87) && memo_put(pk, NULL, NULL) &&
            buf_u8(b, 'R') && memo_put(pk, v.o, NULL);
 }
 
@@ -313,6 +331,44 @@ static bool p_dict(Pickler *pk, Value v)
     return ok;
 }
 
+/* obj.name() for a Python-level object. */
+static Value call_method_by_name(Value obj, const char *name)
+{
+    Value f = v_getattr_cstr(obj, name);
+    if (IS_ERR(f)) return f;
+    Value r = v_call(f, NULL, 0, NULL);
+    v_decref(f);
+    return r;
+}
+
+/* collections.OrderedDict (what state_dict() returns): rebuilt by calling
+ * its class, then SETITEMS with the pairs its items() gives. */
+static bool p_ordered_dict(Pickler *pk, Value v)
+{
+    Value items = call_method_by_name(v, "items");
+    Value list = IS_ERR(items) ? V_ERR : list_from_iter(items);
+    v_decref(items);
+    if (IS_ERR(list)) return false;
+    List *l = (List *)list.o;
+    Value *kv = rt_calloc((size_t)(2 * l->len + 1), sizeof(Value));
+    bool ok = kv != NULL;
+    for (int64_t i = 0; ok && i < l->len; i++) {
+        Value pair = l->items[i];
+        ok = IS_TYPE(pair, &tuple_type) && ((Tuple *)pair.o)->len == 2;
+        if (ok) {
+            kv[2 * i] = ((Tuple *)pair.o)->items[0];
+            kv[2 * i + 1] = ((Tuple *)pair.o)->items[1];
+        }
+    }
+    if (kv && !ok) rt_raise(&exc_TypeError, "torch.save: OrderedDict.items() gave a non-pair");
+    ok = ok && p_global(pk, "collections", "OrderedDict") && buf_u8(&pk->out, ')') &&
+         buf_u8(&pk->out, 'R') && memo_put(pk, v.o, NULL) &&
+         p_batched(pk, kv, 2 * l->len, 2, 's', 'u');
+    free(kv);
+    v_decref(list);
+    return ok;
+}
+
 static bool p_tuple(Pickler *pk, Value v)
 {
     Tuple *t = (Tuple *)v.o;
@@ -350,11 +406,13 @@ static bool p_value(Pickler *pk, Value v)
     else if (IS_BOOL(v)) ok = buf_u8(&pk->out, v.b ? 0x88 : 0x89);
     else if (IS_INT(v)) ok = p_int(pk, v.i);
     else if (IS_FLOAT(v)) ok = p_float(pk, v.f);
+    else if (torch_is_tensor(v) && !strcmp(v_typename(v), "Parameter")) ok = p_parameter(pk, v);
     else if (torch_is_tensor(v)) ok = p_tensor(pk, v);
     else if (IS_TYPE(v, &str_type)) ok = p_str(pk, str_cstr(v), (size_t)((Str *)v.o)->len, v.o);
     else if (IS_TYPE(v, &size_type)) ok = p_size(pk, v);
     else if (v_isinstance(v, &list_type)) ok = p_list(pk, v);
     else if (v_isinstance(v, &tuple_type)) ok = p_tuple(pk, v);
+    else if (!strcmp(v_typename(v), "OrderedDict")) ok = p_ordered_dict(pk, v);
     else if (v_isinstance(v, &dict_type)) ok = p_dict(pk, v);
     else {
         rt_raise(&exc_NotImplementedError, "torch.save: cannot save an object of type %s",

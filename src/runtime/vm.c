@@ -18,6 +18,7 @@
 #include <sys/resource.h>
 #include "builtins.h"
 #include "format.h"
+#include "dict_impl.h"
 #include "objects.h"
 #include "vm_internal.h"
 
@@ -729,6 +730,71 @@ static inline int fast_compare(int op, Value a, Value b)
     }
 }
 
+/* ---- the global variable cache ----
+ *
+ * Module-level code and functions read globals and builtins by name on
+ * nearly every line, and hashing the name into the dict each time cost a
+ * fifth of the list/dict benchmark.  Each code object keeps one entry per
+ * name: where LOAD_GLOBAL last found it (entry ix of the globals, or of
+ * the builtins with the globals known not to hold it) and the keys
+ * versions of both dicts then (dict_impl.h).  While those versions are
+ * unchanged the entry is still right, because replacing a value keeps a
+ * dict's keys version: a hit reads the value straight from the entry. */
+typedef struct GCache {
+    uint64_t gver;     /* keys version of the globals; 0: empty entry */
+    uint64_t bver;     /* 0: found in the globals; else the builtins' version */
+    int64_t ix;        /* entry position in that dict */
+} GCache;
+
+/* The cached value slot for name arg, or NULL when the entry is stale. */
+static inline Value *gcache_slot(Frame *f, int arg)
+{
+    GCache *c = (GCache *)f->code->gcache;
+    if (!c || c[arg].gver != dict_kver(f->globals)) return NULL;
+    if (c[arg].bver == 0) return dict_val_at(f->globals, c[arg].ix);
+    Value b = vm_builtins();
+    return c[arg].bver == dict_kver(b) ? dict_val_at(b, c[arg].ix) : NULL;
+}
+
+/* The cache of a code object, made on first use; NULL (run uncached) if
+ * memory is short: the cache is only an optimisation. */
+static GCache *gcache_of(Code *co)
+{
+    if (!co->gcache) co->gcache = calloc((size_t)(co->nnames ? co->nnames : 1), sizeof(GCache));
+    return co->gcache;
+}
+
+/* Finds key in d (entry position, -1 absent, -2 error) and, when the dict
+ * did not change under the lookup (a user __eq__ could), its version. */
+static int64_t gcache_find(Value d, Value key, uint64_t *ver)
+{
+    uint64_t before = dict_kver(d);
+    int64_t ix = dict_find_index(d, key);
+    *ver = dict_kver(d) == before ? before : 0;
+    return ix;
+}
+
+/* The uncached LOAD_GLOBAL: globals, then builtins.  Returns the value
+ * (borrowed), UNBOUND if neither has it, V_ERR on error; refills the
+ * cache entry. */
+static Value gcache_fill(Frame *f, int arg)
+{
+    Value key = v_obj(f->code->names[arg]), b = vm_builtins();
+    uint64_t gver, bver;
+    int64_t ix = gcache_find(f->globals, key, &gver);
+    if (ix == -2) return V_ERR;
+    GCache *c = gcache_of(f->code);
+    if (ix >= 0) {
+        if (c && gver) c[arg] = (GCache){gver, 0, ix};
+        return *dict_val_at(f->globals, ix);
+    }
+    ix = gcache_find(b, key, &bver);
+    if (ix == -2) return V_ERR;
+    if (ix < 0) return V_UNBOUND;
+    if (c && gver && bver && gver == dict_kver(f->globals)) c[arg] = (GCache){gver, bver, ix};
+    return *dict_val_at(b, ix);
+}
+
 /* ---- the dispatch loop ---- */
 
 Value vm_exec(Frame *f, bool *yielded)
@@ -845,9 +911,13 @@ L_DELETE_DEREF: {
 L_LOAD_CLOSURE:
     PUSH(v_incref(slots[co->nlocals + arg]));
     DISPATCH();
-L_LOAD_GLOBAL:
-    r = dict_get(f->globals, v_obj(names[arg]));
-    if (IS_UNBOUND(r)) r = dict_get(vm_builtins(), v_obj(names[arg]));
+L_LOAD_GLOBAL: {
+    Value *slot = gcache_slot(f, arg);
+    if (slot) {
+        PUSH(v_incref(*slot));
+        DISPATCH();
+    }
+    r = gcache_fill(f, arg);
     CHECK(r);
     if (IS_UNBOUND(r)) {
         name_error(f, names[arg]);
@@ -855,7 +925,18 @@ L_LOAD_GLOBAL:
     }
     PUSH(v_incref(r));
     DISPATCH();
-L_STORE_GLOBAL:
+}
+L_STORE_GLOBAL: {
+    /* a name cached in the globals is replaced in its entry; the dict
+     * holds the new value before the old one is released */
+    GCache *gc = (GCache *)co->gcache;
+    if (gc && gc[arg].bver == 0 && gc[arg].gver == dict_kver(f->globals)) {
+        Value *slot = dict_val_at(f->globals, gc[arg].ix);
+        r = *slot;
+        *slot = POP();
+        v_decref(r);
+        DISPATCH();
+    }
     r = POP();
     if (dict_set(f->globals, v_obj(names[arg]), r) < 0) {
         v_decref(r);
@@ -863,6 +944,7 @@ L_STORE_GLOBAL:
     }
     v_decref(r);
     DISPATCH();
+}
 L_DELETE_GLOBAL:
     if (IS_UNBOUND(dict_get(f->globals, v_obj(names[arg])))) {
         name_error(f, names[arg]);

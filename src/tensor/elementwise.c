@@ -11,6 +11,7 @@
  * clear of C's signed-overflow UB); float16/bfloat16 compute in float.
  */
 #include "tensor/iter.h"
+#include "tensor/vexp.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -823,6 +824,35 @@ done:
     return moved;
 }
 
+/* The per-op-overhead path: a small op whose operands are all contiguous
+ * with the result's shape (or 0-dim scalars, read with stride 0) is one
+ * flat row, so the loop is called directly without building an iterator.
+ * False when the operands need the general iterator. */
+static bool run_small_flat(OpCall *c, TsTensor *const *ops)
+{
+    const TsTensor *r = ops[0];
+    int64_t n = ts_numel(r);
+    if (n >= TS_GRAIN || !ts_is_contiguous(r))
+        return false;
+    char *data[TS_ITER_MAX_OPS];
+    int64_t strides[TS_ITER_MAX_OPS];
+    for (int k = 0; k <= c->nin; k++) {
+        const TsTensor *t = ops[k];
+        if (k > 0 && t->ndim == 0) {
+            strides[k] = 0;
+        } else if (t->ndim == r->ndim && ts_is_contiguous(t) &&
+                   memcmp(t->sizes, r->sizes, sizeof(int64_t) * (size_t)r->ndim) == 0) {
+            strides[k] = (int64_t)ts_dtype_size(t->dtype);
+        } else {
+            return false;
+        }
+        data[k] = (char *)ts_data(t);
+    }
+    if (n > 0)
+        c->loop(data, strides, n, &c->ctx);
+    return true;
+}
+
 /* Prepares operands, picks/checks the output, runs the loop. */
 static TsTensor *run_host(OpCall *c)
 {
@@ -854,7 +884,8 @@ static TsTensor *run_host(OpCall *c)
     }
     ops[0] = result;
     TsIter it;
-    if (ts_iter_build(&it, c->nin + 1, ops) < 0 || ts_iter_run(&it, c->loop, &c->ctx) < 0)
+    if (!run_small_flat(c, ops) &&
+        (ts_iter_build(&it, c->nin + 1, ops) < 0 || ts_iter_run(&it, c->loop, &c->ctx) < 0))
         goto done;
     if (c->out && result != c->out) {
         if (ts_copy_(c->out, result) < 0)
@@ -1072,6 +1103,19 @@ static int unary_dtype_check(TsUnaryOp op, TsDType dt)
     return 0;
 }
 
+/* float32 exp: PyTorch's own polynomial (vexp.h), vectorised when
+ * contiguous; glibc's expf differs from PyTorch in the last bit. */
+static void exp_f32_torch(char **d, const int64_t *s, int64_t n, void *ctx)
+{
+    (void)ctx;
+    if (s[0] == sizeof(float) && s[1] == sizeof(float)) {
+        ts_exp_f32_contig((float *)d[0], (const float *)d[1], n);
+        return;
+    }
+    for (int64_t i = 0; i < n; i++)
+        *(float *)(d[0] + i * s[0]) = ts_expf_torch(*(const float *)(d[1] + i * s[1]));
+}
+
 static TsTensor *unary_run(TsUnaryOp op, const TsLoop *loops, TsTensor *a, TsTensor *out, OpCtx ctx)
 {
     if (unary_dtype_check(op, a->dtype) < 0)
@@ -1091,6 +1135,8 @@ static TsTensor *unary_run(TsUnaryOp op, const TsLoop *loops, TsTensor *a, TsTen
     }
     OpCall c = {.loop = loops[compute], .nin = 1, .in = {ts_arg(a)}, .in_dt = {compute},
                 .result = result, .out = out, .ctx = ctx};
+    if (op == TS_OP_EXP && compute == TS_FLOAT32)
+        c.loop = exp_f32_torch;
     return run_op(&c);
 }
 

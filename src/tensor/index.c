@@ -390,10 +390,52 @@ static inline void copy_elem(char *dst, const char *src, size_t es)
     }
 }
 
+/* dst[k] = src[base + off[k]] for k < n, one loop per item size so the
+ * size test is not paid per element (the 1-D t[idx] / index_select case). */
+#define GATHER_LOOP(T)                                                      \
+    {                                                                       \
+        T *o = (T *)dst;                                                    \
+        const T *in = (const T *)src + base;                                \
+        for (int64_t k = 0; k < n; k++)                                     \
+            memcpy(o + k, in + off[k], sizeof(T));                          \
+    }
+
+static void gather_flat(char *dst, const char *src, int64_t base, const int64_t *off, int64_t n,
+                        size_t es)
+{
+    switch (es) {
+    case 1: GATHER_LOOP(uint8_t) break;
+    case 2: GATHER_LOOP(uint16_t) break;
+    case 4: GATHER_LOOP(uint32_t) break;
+    default: GATHER_LOOP(uint64_t) break;
+    }
+}
+
+typedef struct GatherCtx {
+    char *dst;
+    const char *src;
+    int64_t base;
+    const int64_t *off;
+    size_t es;
+} GatherCtx;
+
+static int gather_range(int64_t b, int64_t e, void *vctx)
+{
+    GatherCtx *g = vctx;
+    gather_flat(g->dst + b * (int64_t)g->es, g->src, g->base, g->off + b, e - b, g->es);
+    return 0;
+}
+
 /* The gather of t[...] with advanced indices: result element k comes
  * from the map's k-th source offset; the innermost loop dim runs inline. */
 static void map_copy(const AdvMap *m, const char *src, char *dst, size_t es)
 {
+    if (m->nloop == 1 && m->adv_pos == 0) { /* only the index dim: a flat gather */
+        GatherCtx g = {dst, src, m->base, m->boff, es};
+        /* random reads: two threads keep twice the cache misses in flight */
+        ts_parallel_for(0, m->lsize[0], TS_GRAIN, gather_range, &g);
+        return;
+    }
     int64_t total = 1;
     for (int d = 0; d < m->nloop; d++)
         total *= m->lsize[d];
@@ -553,11 +595,43 @@ static bool elem_nonzero(const char *p, TsDType dt)
     return ts_dtype_is_float(dt) ? ts_load_f64(p, dt) != 0.0 : ts_load_i64(p, dt) != 0;
 }
 
+/* nonzero of a contiguous one-byte tensor (the bool masks of t[mask]):
+ * a byte count the compiler vectorises, then one pass writing indices. */
+static TsTensor *nonzero_bytes(TsTensor *t)
+{
+    const uint8_t *p = ts_data(t);
+    int64_t n = ts_numel(t), cnt = 0;
+    for (int64_t j = 0; j < n; j++)
+        cnt += p[j] != 0;
+    int64_t shape[2] = {cnt, t->ndim};
+    TsTensor *out = ts_empty(2, shape, TS_INT64, t->device);
+    if (!out)
+        return NULL;
+    int64_t *o = ts_data(out);
+    if (t->ndim == 1) {
+        for (int64_t j = 0; j < n; j++)
+            if (p[j])
+                *o++ = j;
+        return out;
+    }
+    int64_t idx[TS_MAX_DIMS] = {0};
+    for (int64_t j = 0; j < n; j++) {
+        if (p[j])
+            for (int d = 0; d < t->ndim; d++)
+                *o++ = idx[d];
+        for (int d = t->ndim - 1; d >= 0 && ++idx[d] == t->sizes[d]; d--)
+            idx[d] = 0;
+    }
+    return out;
+}
+
 TsTensor *ts_nonzero(TsTensor *t)
 {
     OPS_VIA_HOST(t, ts_nonzero(h));
     if (ops_need_cpu(t, "nonzero") < 0)
         return NULL;
+    if (ts_dtype_size(t->dtype) == 1 && t->ndim > 0 && ts_is_contiguous(t))
+        return nonzero_bytes(t);
     int64_t n = ts_numel(t), cnt = 0;
     size_t es = ts_dtype_size(t->dtype);
     OpsWalk w;
@@ -797,6 +871,15 @@ TsTensor *ts_index_select(TsTensor *t, int64_t dim, TsTensor *index)
     if (t->ndim == 0) {
         ts_release(c);
         return ts_clone(t);
+    }
+    if (t->ndim == 1 && t->strides[0] == 1) { /* checked indices are the offsets */
+        TsTensor *out = ts_empty(1, &m, t->dtype, t->device);
+        if (out) {
+            GatherCtx g = {ts_data(out), t->storage->data, t->offset, ip, ts_dtype_size(t->dtype)};
+            ts_parallel_for(0, m, TS_GRAIN, gather_range, &g);
+        }
+        ts_release(c);
+        return out;
     }
     ix = c;
     TsIndex items[TS_MAX_DIMS];

@@ -31,8 +31,13 @@ fi
 # The objects, written once as a program both interpreters run.
 cat >"$TMP/objs.py" <<'PYEOF'
 import torch
+from collections import OrderedDict
 base = torch.arange(8.)
+od = OrderedDict()
+od['weight'] = torch.ones(2, 2)
+od['bias'] = torch.zeros(2)
 objs = {
+    'ordered': od,
     'float': torch.tensor([1.5, 2.5, -3.0]),
     'long2d': torch.arange(6).view(2, 3),
     'double': torch.tensor([[1.5, -2.0]], dtype=torch.float64),

@@ -293,7 +293,10 @@ static void binary_case(int op, TsDType dt, int mode)
     TsTensor *ga = on_gpu(ha), *gb = mode >= 2 ? (ts_retain(hb), hb) : on_gpu(hb);
     TsTensor *out = ts_empty(cpu->ndim, cpu->sizes, cpu->dtype, GPU);
     int rc = cuda_binary(op, out, ga, gb, alpha);
-    tally(rc, binary_expected(op, dt, cpu->dtype), out, cpu, what);
+    /* comparing integers with a float scalar computes in the promoted
+     * float type, which a bool output does not name: left to the host */
+    bool mixed_cmp = mode == 3 && !ts_dtype_is_float(dt) && cpu->dtype == TS_BOOL;
+    tally(rc, binary_expected(op, dt, cpu->dtype) && !mixed_cmp, out, cpu, what);
     ts_release(out);
     ts_release(ga);
     ts_release(gb);
