@@ -65,7 +65,10 @@ def main():
             name, fmt(best["tsc"]), fmt(best["torch"]), ratio, target,
             "ok" if ok else ("OUTPUT DIFFERS" if not same else "below target")))
         print(rows[-1])
-    table = ["| benchmark | tsc | PyTorch | ratio | target | |", "|---|---|---|---|---|---|"] + rows
+    load = "Last run: %d cores, load average %.1f (timings are noisy on a busy machine)." % (
+        os.cpu_count() or 1, os.getloadavg()[0])
+    table = [load, "", "| benchmark | tsc | PyTorch | ratio | target | |",
+             "|---|---|---|---|---|---|"] + rows
     if o["write"]:
         write(table)
 

@@ -73,6 +73,14 @@ int cuda_copy_strided(TsTensor *dst, TsTensor *src);
  * by register_gpu (device.cu), tried by mm/bmm/addmm before the host path. */
 int cuda_gemm(TsTensor *out, TsTensor *a, TsTensor *b, TsScalar alpha, TsScalar beta);
 
+/* uniform_(from, to) / normal_(mean, std) of a floating GPU tensor, drawn
+ * as PyTorch's CUDA generator draws them (Philox, cuda/philox.h).  seed
+ * and *offset are the generator's state (torch.cuda.manual_seed sets
+ * seed, offset 0); *offset advances as PyTorch's does.  1 for other
+ * dtypes or devices. */
+int cuda_uniform_(TsTensor *t, double from, double to, uint64_t seed, uint64_t *offset);
+int cuda_normal_(TsTensor *t, double mean, double std, uint64_t seed, uint64_t *offset);
+
 /* Waits for every kernel on the current device (torch.cuda.synchronize). */
 void cuda_synchronize(void);
 

@@ -82,6 +82,14 @@ template <typename D, typename S> __device__ __forceinline__ D cu_cast(S x)
     return CuCast<D>::go(cu_load(x));
 }
 
+/* The same conversions on the host (kernel arguments). */
+template <typename T> static inline T cu_host_cast(double v) { return (T)v; }
+template <> inline CuHalf cu_host_cast<CuHalf>(double v) { return CuHalf{ts_f32_to_f16((float)v)}; }
+template <> inline CuBF16 cu_host_cast<CuBF16>(double v) { return CuBF16{ts_f32_to_bf16((float)v)}; }
+template <typename T> static inline double cu_host_load(T v) { return (double)v; }
+static inline double cu_host_load(CuHalf v) { return ts_f16_to_f32(v.bits); }
+static inline double cu_host_load(CuBF16 v) { return ts_bf16_to_f32(v.bits); }
+
 /* CU_DISPATCH(dt, T, body): runs body with T the storage type of dt;
  * `handled` (a bool the caller declares) is set false for unknown dtypes. */
 #define CU_DISPATCH(dt, T, ...)                                  \
@@ -156,6 +164,13 @@ template <typename... P, typename... A>
 static inline void cu_launch(void (*k)(P...), int64_t n, A... args)
 {
     k<<<cu_grid(n), CU_BLOCK>>>(args...);
+}
+
+/* A launch whose shape matters to the result (the random kernels). */
+template <typename... P, typename... A>
+static inline void cu_launch_shape(void (*k)(P...), int grid, int block, A... args)
+{
+    k<<<grid, block>>>(args...);
 }
 #endif
 

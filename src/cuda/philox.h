@@ -14,19 +14,16 @@
  * Plain C with CUDA qualifiers when compiled by nvcc, so host code, the
  * unit test and kernels share one definition.
  *
- * TODO(rng): PyTorch's CUDA generator is NOT wired to this yet; random
- * tensors on a GPU are drawn on the host (MT19937, the CPU numbers) and
- * copied over.  To match PyTorch bit for bit, a kernel must reproduce
- * ATen's distribution_nullary_kernel: per thread idx,
- * init(seed, idx, philox_offset), blocks of 256 threads, grid =
- * min(ceil(n/256), SMs * maxThreadsPerSM/256), 4 floats per next4 (2
- * doubles per draw), element li = idx + k*stride; the generator's offset
- * then advances by ceil(n / (256*grid*4)) * 4.  The numbers therefore
- * depend on the GPU's SM count, as PyTorch's do.
+ * random.cu builds PyTorch's CUDA uniform_/normal_ on it (launch shape
+ * and generator offsets as ATen's distribution kernels).
+ * TODO(rng): the tensor library's RNG does not call cuda_uniform_ /
+ * cuda_normal_ yet: random tensors on a GPU are still drawn on the host
+ * (MT19937, the CPU numbers) and copied over.
  */
 #ifndef TSC_CUDA_PHILOX_H
 #define TSC_CUDA_PHILOX_H
 
+#include <math.h>
 #include <stdint.h>
 
 #ifdef __CUDACC__
@@ -143,10 +140,85 @@ PH_FN void cu_philox_next4(CuPhilox *s, uint32_t r[4])
     }
 }
 
+/* ---- cuRAND's distributions (the forms PyTorch's kernels draw) --------- */
+
+#define PH_2POW32_INV 2.3283064e-10f
+#define PH_2POW32_INV_2PI (2.3283064e-10f * 6.2831855f)
+#define PH_2POW53_INV 1.1102230246251565e-16
+#define PH_PI 3.1415926535897932
+
 /* cuRAND's float in (0, 1]: x * 2^-32 + 2^-33. */
 PH_FN float cu_philox_uniform(uint32_t x)
 {
-    return (float)x * 2.3283064e-10f + 1.1641532e-10f;
+    return (float)x * PH_2POW32_INV + PH_2POW32_INV / 2;
+}
+
+/* A double in (0, 1] from 53 bits of two outputs (curand's "hq" form). */
+PH_FN double ph_uniform_double(uint32_t x, uint32_t y)
+{
+    uint64_t z = (uint64_t)x ^ ((uint64_t)y << (53 - 32));
+    return (double)z * PH_2POW53_INV + PH_2POW53_INV / 2.0;
+}
+
+/* curand_uniform4 / curand_uniform2_double. */
+PH_FN void cu_philox_uniform4(CuPhilox *s, float r[4])
+{
+    uint32_t x[4];
+    cu_philox_next4(s, x);
+    for (int i = 0; i < 4; i++)
+        r[i] = cu_philox_uniform(x[i]);
+}
+
+PH_FN void cu_philox_uniform2_double(CuPhilox *s, double r[2])
+{
+    uint32_t x[4];
+    cu_philox_next4(s, x);
+    r[0] = ph_uniform_double(x[0], x[1]);
+    r[1] = ph_uniform_double(x[2], x[3]);
+}
+
+/* Box-Muller on two outputs, as cuRAND writes it (on the GPU with the same
+ * fast sine/cosine it uses, so the numbers agree bit for bit there). */
+PH_FN void ph_box_muller(uint32_t x, uint32_t y, float *r0, float *r1)
+{
+    float u = (float)x * PH_2POW32_INV + PH_2POW32_INV / 2;
+    float v = (float)y * PH_2POW32_INV_2PI + PH_2POW32_INV_2PI / 2;
+    float s = sqrtf(-2.0f * logf(u));
+#ifdef __CUDA_ARCH__
+    __sincosf(v, r0, r1);
+#else
+    *r0 = sinf(v);
+    *r1 = cosf(v);
+#endif
+    *r0 *= s;
+    *r1 *= s;
+}
+
+PH_FN void cu_philox_normal4(CuPhilox *s, float r[4])
+{
+    uint32_t x[4];
+    cu_philox_next4(s, x);
+    ph_box_muller(x[0], x[1], &r[0], &r[1]);
+    ph_box_muller(x[2], x[3], &r[2], &r[3]);
+}
+
+PH_FN void cu_philox_normal2_double(CuPhilox *s, double r[2])
+{
+    uint32_t x[4];
+    cu_philox_next4(s, x);
+    uint64_t zx = (uint64_t)x[0] ^ ((uint64_t)x[1] << (53 - 32));
+    uint64_t zy = (uint64_t)x[2] ^ ((uint64_t)x[3] << (53 - 32));
+    double u = (double)zx * PH_2POW53_INV + PH_2POW53_INV / 2.0;
+    double v = (double)zy * (PH_2POW53_INV * 2.0) + PH_2POW53_INV;
+    double sc = sqrt(-2.0 * log(u));
+#ifdef __CUDA_ARCH__
+    sincospi(v, &r[0], &r[1]);
+#else
+    r[0] = sin(v * PH_PI);
+    r[1] = cos(v * PH_PI);
+#endif
+    r[0] *= sc;
+    r[1] *= sc;
 }
 
 #endif

@@ -51,6 +51,9 @@ Value bi_enumerate(Value *args, int nargs, KwArgs *kw)
     static const char *const names[] = {"iterable", "start"};
     Value a[2];
     int64_t start = 0;
+    /* CPython 3.11's enumerate names the argument without its position */
+    if (nargs == 0 && (!kw || kw->n == 0))
+        return rt_raise(&exc_TypeError, "enumerate() missing required argument 'iterable'");
     if (!args_parse("enumerate", args, nargs, kw, names, 2, 1, a)) return V_ERR;
     if (!IS_UNBOUND(a[1]) && !num_index(a[1], &start)) return V_ERR;
     Value it = v_iter(a[0]);

@@ -1098,7 +1098,9 @@ static bool magic_stmt(Comp *c, Node *n)
         return false;
     }
     if (!emit_str_const(c, n->magic.arg ? n->magic.arg : "")) return false;
-    return emit(c, OPC_CALL, 3) && emit(c, OPC_POP, 0);
+    /* `%time EXPR` returns EXPR's value: the prompt echoes it (IPython's Out) */
+    return emit(c, OPC_CALL, 3) &&
+           emit(c, c->echo && c->scope->kind == SK_MODULE ? OPC_PRINT_EXPR : OPC_POP, 0);
 }
 
 static bool assign_stmt(Comp *c, Node *n)
@@ -1259,6 +1261,9 @@ static bool func_body(Comp *c, Node *n)
         if (!stmts(c, &n->cls.body)) return false;
         break;
     case N_MAGIC:
+        /* an expression statement's value is the function's result */
+        if (n->magic.stmt->kind == N_EXPR)
+            return expr(c, n->magic.stmt->expr.value) && emit(c, OPC_RETURN, 0);
         if (!stmt(c, n->magic.stmt)) return false;
         break;
     default:

@@ -657,12 +657,27 @@ static Value iter_self(Value self) { return v_incref(self); }
 
 /* ---- construction: str(x) ---- */
 
+/* str(obj, encoding[, errors]): there is no bytes type, so every such call
+ * fails; the messages are CPython's. */
+static Value str_decode_error(Value *args, int nargs)
+{
+    for (int i = 1; i < nargs; i++)
+        if (!IS_TYPE(args[i], &str_type))
+            return rt_raise(&exc_TypeError, "str() argument '%s' must be str, not %s",
+                            i == 1 ? "encoding" : "errors", v_type(args[i])->name);
+    if (IS_TYPE(args[0], &str_type))
+        return rt_raise(&exc_TypeError, "decoding str is not supported");
+    return rt_raise(&exc_TypeError, "decoding to str: need a bytes-like object, %s found",
+                    v_type(args[0])->name);
+}
+
 static Value str_new_slot(Type *t, Value *args, int nargs, KwArgs *kw)
 {
     (void)t;
     if (kw && kw->n) return rt_raise(&exc_TypeError, "str() takes no keyword arguments");
     if (nargs == 0) return v_incref(str_empty());
-    if (nargs > 1) return rt_raise(&exc_TypeError, "str() takes at most 1 argument (%d given)", nargs);
+    if (nargs > 3) return rt_raise(&exc_TypeError, "str() takes at most 3 arguments (%d given)", nargs);
+    if (nargs > 1) return str_decode_error(args, nargs);
     return v_str(args[0]);
 }
 

@@ -208,6 +208,19 @@ static void walk_import(SymTable *st, Scope *s, Node *n)
     }
 }
 
+/* `%time x = 1` at the top level binds x in the module, as IPython does:
+ * the magic's statement runs in a function of its own (so that it can be
+ * called repeatedly), whose bindings are therefore declared global. */
+static void magic_globals(SymTable *st, Scope *outer, Scope *ms)
+{
+    if (outer->kind != SK_MODULE) return;
+    for (int i = 0; i < ms->nsyms; i++) {
+        if (!(ms->syms[i].flags & SF_ASSIGN)) continue;
+        ms->syms[i].flags |= SF_GLOBAL;
+        st_add(st, outer, ms->syms[i].name, SF_ASSIGN);
+    }
+}
+
 static void walk_stmt(SymTable *st, Scope *s, Node *n)
 {
     if (!n || st->oom) return;
@@ -283,6 +296,7 @@ static void walk_stmt(SymTable *st, Scope *s, Node *n)
             if (!ms) return;
             ms->name = "<magic>";
             walk_stmt(st, ms, n->magic.stmt);
+            magic_globals(st, s, ms);
         }
         break;
     default: break;

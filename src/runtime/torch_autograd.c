@@ -267,13 +267,21 @@ static void mark_view(AgMeta *m, const TsTensor *t, const TorchCall *c)
     if (c->n > 0 && c->a[0].is_tensor) tag_mark_view(m, t, c->a[0].v);
 }
 
+/* An input handed back inside a tuple keeps its own history. */
+static bool is_input_value(const TorchCall *c, Value v)
+{
+    for (int i = 0; i < c->n; i++)
+        if (is_tensor_arg(c, i) && v_is(c->a[i].v, v)) return true;
+    return false;
+}
+
 /* Makes each result an output of node (a new meta, or the in-place
  * target's own). */
 static int fill_outputs(const TorchCall *c, Value r, Value *items, int nres, OpCtx *oc, AgNode *node)
 {
     for (int j = 0; j < nres; j++) {
         Value v = result_at(r, items, j);
-        if (!torch_is_tensor(v)) continue;
+        if (!torch_is_tensor(v) || (items && is_input_value(c, v))) continue;
         TsTensor *t = torch_unwrap(v);
         if (!ts_dtype_is_float(t->dtype)) {
             ag_node_set_output(node, j, NULL, t);
@@ -307,10 +315,29 @@ static const char *node_name(const TorchDeriv *d, const TorchCall *c)
     return d->namefn ? d->namefn(c) : d->name;
 }
 
+/* One block per node: the OpCtx, then n TorchArgs, then n ArgInfos (a
+ * node per op of every training step: no calloc of the maximum). */
+static OpCtx *opctx_new(int n)
+{
+    size_t size = sizeof(OpCtx) + (size_t)n * (sizeof(TorchArg) + sizeof(ArgInfo));
+    OpCtx *oc = malloc(size);
+    if (!oc) return NULL;
+    memset(oc, 0, sizeof *oc);
+    oc->a = (TorchArg *)(void *)(oc + 1);
+    oc->ai = (ArgInfo *)(void *)(oc->a + n);
+    for (int i = 0; i < n; i++) {
+        oc->ai[i].edge = oc->ai[i].slot = -1;
+        oc->ai[i].list = NULL;
+        oc->ai[i].n_list = 0;
+        oc->a[i].v = V_UNBOUND;
+    }
+    return oc;
+}
+
 static Value build_node(const TorchDeriv *d, TorchCall *c, Value r, Value *items, int nres,
                         bool inplace)
 {
-    OpCtx *oc = calloc(1, sizeof *oc);
+    OpCtx *oc = opctx_new(c->n);
     if (!oc) return record_fail(r);
     oc->d = d;
     oc->op = c->op;
@@ -326,7 +353,7 @@ static Value build_node(const TorchDeriv *d, TorchCall *c, Value r, Value *items
         ts_error_oom(sizeof *oc);
         return record_fail(r);
     }
-    oc->n = c->n;
+    oc->n = c->n; /* from here on opctx_free releases the copied arguments */
     node->apply = tag_op_apply;
     node->ctx = oc;
     node->ctx_free = opctx_free;
@@ -412,16 +439,22 @@ int tag_op_apply(AgNode *n, AgVar *grads, AgVar *out, void *ctx)
         torch_raise_ts();
         return -1;
     }
-    DCtx *d = calloc(1, sizeof *d);
-    Value *gin = calloc((size_t)(n->n_next ? n->n_next : 1), sizeof *gin);
-    if (!d || !gin) {
-        free(d);
-        free(gin);
+    Value small_gin[8];
+    Value *gin = n->n_next <= 8 ? small_gin : calloc((size_t)n->n_next, sizeof *gin);
+    if (!gin) {
         rt_nomem();
         return -1;
     }
     for (int e = 0; e < n->n_next; e++) gin[e] = V_UNBOUND;
-    *d = (DCtx){.node = n, .oc = oc, .grads = grads, .gin = gin};
+    DCtx dc; /* on the stack; its small[] needs no clearing */
+    DCtx *d = &dc;
+    d->node = n;
+    d->oc = oc;
+    d->grads = grads;
+    d->gin = gin;
+    d->err = false;
+    d->ntmp = d->cap = 0;
+    d->tmp = NULL;
     int rc = oc->d->backward(d);
     if (rc == 0) rc = dx_status(d);
     for (int e = 0; e < n->n_next; e++) {
@@ -432,8 +465,7 @@ int tag_op_apply(AgNode *n, AgVar *grads, AgVar *out, void *ctx)
         v_decref(gin[e]);
     }
     dx_free_tmps(d);
-    free(gin);
-    free(d);
+    if (gin != small_gin) free(gin);
     return rc;
 }
 

@@ -81,11 +81,11 @@ typedef struct OpCtx {
     const TorchOpDef *op;
     int overload;
     bool inplace;
-    int n;
-    TorchArg a[TORCH_MAX_PARAMS]; /* non-tensor Values held (v); tensors: t NULL */
-    ArgInfo ai[TORCH_MAX_PARAMS];
     int result_slot;
     int n_results;
+    int n;
+    TorchArg *a;      /* n of them: non-tensor Values held (v); tensors: t NULL */
+    ArgInfo *ai;      /* n of them; both arrays live in the same block */
 } OpCtx;
 
 #define DX_TMP 64

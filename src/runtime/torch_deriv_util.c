@@ -44,9 +44,14 @@ void dx_free_tmps(DCtx *d)
 
 int dx_status(DCtx *d) { return d->err ? -1 : 0; }
 
-const TorchArg *dx_a(DCtx *d, int k) { return &d->oc->a[k]; }
-const ArgInfo *dx_info(DCtx *d, int k) { return &d->oc->ai[k]; }
-double dx_f(DCtx *d, int k) { return ts_scalar_to_f64(d->oc->a[k].s); }
+/* Arguments past the call's count (the operator slots bind fewer than
+ * the signature has) read as absent. */
+static const TorchArg no_arg;
+static const ArgInfo no_info = {.edge = -1, .slot = -1};
+
+const TorchArg *dx_a(DCtx *d, int k) { return k < d->oc->n ? &d->oc->a[k] : &no_arg; }
+const ArgInfo *dx_info(DCtx *d, int k) { return k < d->oc->n ? &d->oc->ai[k] : &no_info; }
+double dx_f(DCtx *d, int k) { return ts_scalar_to_f64(dx_a(d, k)->s); }
 
 Value dx_num(DCtx *d, double f)
 {
@@ -75,7 +80,7 @@ Value dx_zeros(DCtx *d, int ndim, const int64_t *sizes, TsDType dt)
 
 Value dx_zeros_like_arg(DCtx *d, int k)
 {
-    const ArgInfo *ai = &d->oc->ai[k];
+    const ArgInfo *ai = dx_info(d, k);
     return dx_zeros(d, ai->ndim, ai->sizes, ai->dtype);
 }
 
@@ -100,7 +105,7 @@ static Value unpack(DCtx *d, int slot)
     return dx_keep(d, r);
 }
 
-Value dx_in(DCtx *d, int k) { return unpack(d, d->oc->ai[k].slot); }
+Value dx_in(DCtx *d, int k) { return unpack(d, dx_info(d, k)->slot); }
 Value dx_result(DCtx *d) { return unpack(d, d->oc->result_slot); }
 Value dx_result_at(DCtx *d, int j)
 {
@@ -109,19 +114,19 @@ Value dx_result_at(DCtx *d, int j)
 
 Value dx_arg(DCtx *d, int k)
 {
-    if (d->oc->ai[k].edge >= 0) return dx_in(d, k);
-    return dx_keep(d, torch_from_scalar(d->oc->a[k].s));
+    if (dx_info(d, k)->edge >= 0) return dx_in(d, k);
+    return dx_keep(d, torch_from_scalar(dx_a(d, k)->s));
 }
 
 bool dx_need(DCtx *d, int k)
 {
-    int e = d->oc->ai[k].edge;
+    int e = dx_info(d, k)->edge;
     return e >= 0 && d->node->next[e].fn != NULL;
 }
 
 bool dx_need_list(DCtx *d, int k, int j)
 {
-    int e = d->oc->ai[k].edge;
+    int e = dx_info(d, k)->edge;
     return e >= 0 && d->node->next[e + j].fn != NULL;
 }
 
@@ -242,14 +247,14 @@ static void set_edge(DCtx *d, int e, Value g)
 
 void dx_set(DCtx *d, int k, Value g)
 {
-    const ArgInfo *ai = &d->oc->ai[k];
+    const ArgInfo *ai = dx_info(d, k);
     if (ai->edge < 0 || ai->list) return;
     set_edge(d, ai->edge, fit(d, g, ai));
 }
 
 void dx_set_list(DCtx *d, int k, int j, Value g)
 {
-    const ArgInfo *ai = &d->oc->ai[k];
+    const ArgInfo *ai = dx_info(d, k);
     if (ai->edge < 0 || !ai->list) return;
     set_edge(d, ai->edge + j, fit(d, g, &ai->list[j]));
 }

@@ -9,6 +9,7 @@
  * from the table (torch_dispatch.c); attributes that are plain data
  * (shape, dtype, device ...) are answered by getattr here.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -96,7 +97,9 @@ static const TorchOpDef *row(const char *name)
 /* Fills a TorchArg from a tensor or a Python number; false otherwise. */
 static bool operand(Value v, TorchArg *a)
 {
-    memset(a, 0, sizeof *a);
+    memset(a, 0, offsetof(TorchArg, list));   /* list[] is not read for operands */
+    a->tl = NULL;
+    a->str = NULL;
     a->v = v;
     a->given = true;
     if ((a->t = torch_unwrap(v))) return a->is_tensor = true;
@@ -107,10 +110,12 @@ static bool operand(Value v, TorchArg *a)
 static Value run2(const char *name, Value a, Value b, bool inplace)
 {
     const TorchOpDef *op = row(name);
-    TorchCall c;
-    memset(&c, 0, sizeof c);
+    TorchCall c;   /* not cleared as a whole: only a[0..2] are read */
     if (!op || !operand(a, &c.a[0]) || !operand(b, &c.a[1])) return rt_notimpl();
+    memset(&c.a[2], 0, sizeof c.a[2]);
     c.op = op;
+    c.overload = 0;
+    c.out = NULL;
     c.n = 3;
     c.a[2].s = ts_scalar_i(1);
     c.inplace = inplace;
@@ -166,9 +171,11 @@ static Value tensor_unop(UnOp op, Value a)
         return rt_raise(&exc_TypeError, "~ (operator.invert) is only implemented on integer and "
                         "Boolean-type tensors");
     TorchCall c;
-    memset(&c, 0, sizeof c);
     operand(a, &c.a[0]);
     c.op = row(name);
+    c.overload = 0;
+    c.inplace = false;
+    c.out = NULL;
     c.n = 1;
     c.self = V_UNBOUND;
     c.out_v = V_UNBOUND;
@@ -492,7 +499,32 @@ BIN_DUNDER(d___matmul__, OP_MATMUL, 0)
 BIN_DUNDER(d___and__, OP_AND, 0)
 BIN_DUNDER(d___or__, OP_OR, 0)
 BIN_DUNDER(d___xor__, OP_XOR, 0)
+BIN_DUNDER(d___lshift__, OP_LSHIFT, 0)
+BIN_DUNDER(d___rshift__, OP_RSHIFT, 0)
+BIN_DUNDER(d___rfloordiv__, OP_FLOORDIV, 1)
+BIN_DUNDER(d___rmod__, OP_MOD, 1)
+BIN_DUNDER(d___rmatmul__, OP_MATMUL, 1)
 #undef BIN_DUNDER
+
+#define INPLACE_DUNDER(fn, OPC)                                               \
+    static Value fn(Value *args, int nargs, KwArgs *kw)                      \
+    {                                                                        \
+        if (!dunder_args(#fn + 2, nargs, kw, 1)) return V_ERR;               \
+        return tensor_inplace(OPC, args[0], args[1]);                        \
+    }
+INPLACE_DUNDER(d___iadd__, OP_ADD)
+INPLACE_DUNDER(d___isub__, OP_SUB)
+INPLACE_DUNDER(d___imul__, OP_MUL)
+INPLACE_DUNDER(d___itruediv__, OP_TRUEDIV)
+INPLACE_DUNDER(d___ifloordiv__, OP_FLOORDIV)
+INPLACE_DUNDER(d___imod__, OP_MOD)
+INPLACE_DUNDER(d___ipow__, OP_POW)
+INPLACE_DUNDER(d___iand__, OP_AND)
+INPLACE_DUNDER(d___ior__, OP_OR)
+INPLACE_DUNDER(d___ixor__, OP_XOR)
+INPLACE_DUNDER(d___ilshift__, OP_LSHIFT)
+INPLACE_DUNDER(d___irshift__, OP_RSHIFT)
+#undef INPLACE_DUNDER
 
 #define CMP_DUNDER(fn, CMPC)                                                  \
     static Value fn(Value *args, int nargs, KwArgs *kw)                      \
@@ -576,6 +608,23 @@ static const MethodDef op_dunders[] = {
     DUNDER_ROW(__and__, "(other)", "self & other."),
     DUNDER_ROW(__or__, "(other)", "self | other."),
     DUNDER_ROW(__xor__, "(other)", "self ^ other."),
+    DUNDER_ROW(__lshift__, "(other)", "self << other."),
+    DUNDER_ROW(__rshift__, "(other)", "self >> other."),
+    DUNDER_ROW(__rfloordiv__, "(other)", "other // self."),
+    DUNDER_ROW(__rmod__, "(other)", "other % self."),
+    DUNDER_ROW(__rmatmul__, "(other)", "other @ self."),
+    DUNDER_ROW(__iadd__, "(other)", "self += other, in place."),
+    DUNDER_ROW(__isub__, "(other)", "self -= other, in place."),
+    DUNDER_ROW(__imul__, "(other)", "self *= other, in place."),
+    DUNDER_ROW(__itruediv__, "(other)", "self /= other, in place."),
+    DUNDER_ROW(__ifloordiv__, "(other)", "self //= other, in place."),
+    DUNDER_ROW(__imod__, "(other)", "self %= other, in place."),
+    DUNDER_ROW(__ipow__, "(other)", "self **= other, in place."),
+    DUNDER_ROW(__iand__, "(other)", "self &= other, in place."),
+    DUNDER_ROW(__ior__, "(other)", "self |= other, in place."),
+    DUNDER_ROW(__ixor__, "(other)", "self ^= other, in place."),
+    DUNDER_ROW(__ilshift__, "(other)", "self <<= other, in place."),
+    DUNDER_ROW(__irshift__, "(other)", "self >>= other, in place."),
     DUNDER_ROW(__eq__, "(other)", "self == other."),
     DUNDER_ROW(__ne__, "(other)", "self != other."),
     DUNDER_ROW(__lt__, "(other)", "self < other."),

@@ -270,7 +270,7 @@ static Value size_numel(Value *args, int nargs, KwArgs *kw)
 static Value size_new_slot(Type *tp, Value *args, int nargs, KwArgs *kw)
 {
     (void)tp;
-    int64_t sz[TS_MAX_DIMS];
+    int64_t sz[TS_MAX_DIMS] = {0};  /* zeroed: gcc -O1 maybe-uninitialized */
     int n = 0;
     if (nargs == 0) return torch_size_new(0, sz);
     if (!args_nokw("Size", kw) || !torch_to_sizes(args, 1, sz, &n, "Size")) return V_ERR;

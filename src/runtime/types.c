@@ -43,7 +43,9 @@ static Value type_call(Value self, Value *args, int nargs, KwArgs *kw)
 {
     Type *t = (Type *)self.o;
     if (t == &type_type && nargs == 1 && (!kw || kw->n == 0)) return v_incref(v_obj(v_type(args[0])));
-    if (t == &type_type) return rt_raise(&exc_TypeError, "type() takes 1 argument");
+    if (t == &type_type && nargs == 3)
+        return rt_raise(&exc_NotImplementedError, "type() with 3 arguments is not supported");
+    if (t == &type_type) return rt_raise(&exc_TypeError, "type() takes 1 or 3 arguments");
     if (!t->new) return rt_raise(&exc_TypeError, "cannot create '%s' instances", t->name);
     return t->new(t, args, nargs, kw);
 }

@@ -703,6 +703,28 @@ static bool str_append_inplace(Frame *f, Value *ap, Value b, uint32_t next, bool
     return true;
 }
 
+/* int % int and int // int with Python's floor semantics, the common
+ * integer operators that have no opcode of their own (i % 7 in loops, key
+ * hashing, index arithmetic).  False: take the generic path (non-ints, a
+ * zero divisor's ZeroDivisionError, INT64_MIN // -1's OverflowError). */
+static inline bool int_binop_fast(int op, Value a, Value b, Value *out)
+{
+    if (!IS_INT(a) || !IS_INT(b) || b.i == 0 || (b.i == -1 && a.i == INT64_MIN)) return false;
+    if (op == OP_MOD) {
+        int64_t m = a.i % b.i;
+        if (m != 0 && ((m < 0) != (b.i < 0))) m += b.i;
+        *out = v_int(m);
+        return true;
+    }
+    if (op == OP_FLOORDIV) {
+        int64_t q = a.i / b.i;
+        if ((a.i % b.i != 0) && ((a.i < 0) != (b.i < 0))) q--;
+        *out = v_int(q);
+        return true;
+    }
+    return false;
+}
+
 static inline int fast_compare(int op, Value a, Value b)
 {
     double x, y;
@@ -1097,6 +1119,11 @@ L_MUL: {
     goto binop_done;
 }
 L_BINOP:
+    if (int_binop_fast(arg, sp[-2], sp[-1], &r)) {
+        sp[-2] = r;
+        sp--;
+        DISPATCH();
+    }
     r = v_binop((BinOp)arg, sp[-2], sp[-1]);
 binop_done:
     v_decref(sp[-1]);

@@ -306,6 +306,15 @@ def magics(s):
     seen = output_of(s.line("%time sum(range(1000))"), "%time sum(range(1000))")
     if "Wall time:" not in seen or "499500" not in seen:
         raise Fail("%%time output: %r" % seen)
+    # the value is echoed after the timing lines, as IPython's Out[] is
+    if not re.search(r"Wall time: [^\n]+\n499500\n", seen):
+        raise Fail("%%time should echo the value after the timings: %r" % seen)
+    # a magic's assignments land in the prompt's globals
+    output_of(s.line("%time timed = 41"), "%time timed = 41")
+    s.send("%timeit timeit_set = 2\r")
+    s.expect(">>> ", timeout=60)
+    want("%time/%timeit assign globals",
+         output_of(s.line("timed + timeit_set"), "timed + timeit_set"), "43\n")
     want("%matplotlib is accepted silently",
          output_of(s.line("%matplotlib inline"), "%matplotlib inline"), "")
 

@@ -35,7 +35,7 @@ static bool verbose; /* TEST_CUDA_VERBOSE=1 lists every skipped case */
 #define N_BINARY_DTYPES 6
 #define N_PLANNED                                                                        \
     (TS_NUM_UNARY_OPS * N_UNARY_DTYPES * 2 + TS_NUM_BINARY_OPS * N_BINARY_DTYPES * 4 +   \
-     TS_NUM_DTYPES * 2 + TS_NUM_DTYPES * TS_NUM_DTYPES + 2 * 6 + 3)
+     TS_NUM_DTYPES * 2 + TS_NUM_DTYPES * TS_NUM_DTYPES + 2 * 6 + 3 + 4)
 
 /* ---- Philox4x32-10 (host side; plain C, runs in every build) ------------ */
 
@@ -393,6 +393,71 @@ static void gemm_case(TsDType dt, int layout)
         ts_release(all[i]);
 }
 
+/* ---- random ----------------------------------------------------------------- */
+
+/* ATen's CUDA draw, written plainly on the host: thread idx of `grid`
+ * blocks of 256 owns elements idx, idx + stride, ... (n small enough that
+ * grid = ceil(n / 256) on any GPU).  Normal floats use the host sin/cos,
+ * hence the tolerance. */
+static void random_reference(double *ref, int64_t n, bool dbl, bool normal, uint64_t seed,
+                             uint64_t offset, double p0, double p1)
+{
+    int64_t grid = (n + 255) / 256, stride = grid * 256, unroll = dbl ? 2 : 4;
+    int64_t rounded = ((n - 1) / (stride * unroll) + 1) * stride * unroll;
+    for (int64_t idx = 0; idx < stride; idx++) {
+        CuPhilox st;
+        cu_philox_init(&st, seed, (uint64_t)idx, offset);
+        for (int64_t base = idx; base < rounded; base += stride * unroll) {
+            float f[4];
+            double d[2];
+            if (dbl)
+                normal ? cu_philox_normal2_double(&st, d) : cu_philox_uniform2_double(&st, d);
+            else
+                normal ? cu_philox_normal4(&st, f) : cu_philox_uniform4(&st, f);
+            for (int64_t k = 0; k < unroll; k++) {
+                int64_t li = base + stride * k;
+                double r = dbl ? d[k] : f[k];
+                double v = normal ? r * p1 + p0 : r * (p1 - p0) + p0;
+                if (!dbl)
+                    v = normal ? (float)((float)r * (float)p1 + (float)p0)
+                               : (float)((float)r * (float)(p1 - p0) + (float)p0);
+                if (!normal && v == p1)
+                    v = p0;
+                if (li < n)
+                    ref[li] = v;
+            }
+        }
+    }
+}
+
+static void random_case(TsDType dt, bool normal)
+{
+    char what[64];
+    snprintf(what, sizeof what, "%s %s", normal ? "normal_" : "uniform_", ts_dtype_short(dt));
+    int64_t sizes[2] = {37, 50}, n = 37 * 50;
+    uint64_t seed = 1234, offset = 8;
+    double p0 = normal ? 0.5 : -2, p1 = normal ? 3 : 3; /* mean, std / from, to */
+    double *ref = malloc(sizeof(double) * (size_t)n);
+    TsTensor *g = ts_empty(2, sizes, dt, GPU), *h = NULL;
+    int rc = normal ? cuda_normal_(g, p0, p1, seed, &offset) : cuda_uniform_(g, p0, p1, seed, &offset);
+    if (ref && rc == 0) {
+        random_reference(ref, n, dt == TS_FLOAT64, normal, seed, 8, p0, p1);
+        h = ts_from_buffer(ref, TS_FLOAT64, 2, sizes, dt, TS_CPU);
+    }
+    int64_t grid = (n + 255) / 256, unroll = dt == TS_FLOAT64 ? 2 : 4;
+    uint64_t want = 8 + ((uint64_t)(n - 1) / (uint64_t)(256 * grid * unroll) + 1) * 4;
+    if (rc == 0 && offset != want) {
+        printf("FAIL %s: generator offset %llu, expected %llu\n", what,
+               (unsigned long long)offset, (unsigned long long)want);
+        failed++;
+    } else {
+        tally(h || rc != 0 ? rc : -1, true, g, h, what);
+    }
+    free(ref);
+    ts_release(g);
+    ts_release(h);
+}
+
 /* ---- through the library -------------------------------------------------- */
 
 /* The device row itself: a GPU tensor made by the library, an op run by the
@@ -437,6 +502,10 @@ static void run_all(void)
     for (int layout = 0; layout < 6; layout++) {
         gemm_case(TS_FLOAT32, layout);
         gemm_case(TS_FLOAT64, layout);
+    }
+    for (int nrm = 0; nrm < 2; nrm++) {
+        random_case(TS_FLOAT32, nrm);
+        random_case(TS_FLOAT64, nrm);
     }
     library_case();
 }
