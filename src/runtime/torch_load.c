@@ -352,7 +352,8 @@ static Value call_attr(const char *module, const char *name, Value *args, int na
         rt_exc_clear();
         return nargs ? v_incref(args[0]) : dict_new();
     }
-    Value r = v_call(f, args, nargs, NULL);
+    Value none[1] = {V_NONE}; /* never NULL, even with no arguments */
+    Value r = v_call(f, nargs ? args : none, nargs, NULL);
     v_decref(f);
     return r;
 }

@@ -336,7 +336,8 @@ static Value call_method_by_name(Value obj, const char *name)
 {
     Value f = v_getattr_cstr(obj, name);
     if (IS_ERR(f)) return f;
-    Value r = v_call(f, NULL, 0, NULL);
+    Value none[1] = {V_NONE}; /* never NULL, even with no arguments */
+    Value r = v_call(f, none, 0, NULL);
     v_decref(f);
     return r;
 }
