@@ -81,6 +81,11 @@ int cuda_gemm(TsTensor *out, TsTensor *a, TsTensor *b, TsScalar alpha, TsScalar 
 int cuda_uniform_(TsTensor *t, double from, double to, uint64_t seed, uint64_t *offset);
 int cuda_normal_(TsTensor *t, double mean, double std, uint64_t seed, uint64_t *offset);
 
+/* torch.cuda.empty_cache(): gives the allocator's cached blocks back to
+ * CUDA; cuda_memory_cached(i) is what it holds for cuda:i, in bytes. */
+void cuda_empty_cache(void);
+size_t cuda_memory_cached(int index);
+
 /* Waits for every kernel on the current device (torch.cuda.synchronize). */
 void cuda_synchronize(void);
 

@@ -174,6 +174,11 @@ static inline void cu_launch_shape(void (*k)(P...), int grid, int block, A... ar
 }
 #endif
 
+/* The caching allocator (alloc.cu) behind GPU i's memory hooks: NULL on
+ * failure (no error recorded, as the device table wants). */
+void *cu_pool_alloc(int i, size_t nbytes);
+void cu_pool_free(int i, void *p);
+
 /* True when t lives on a CUDA row of the device table. */
 bool cu_on_gpu(const TsTensor *t);
 /* Makes t's GPU current (cudaSetDevice) before a launch. */

@@ -2,8 +2,8 @@
  *
  * One row per visible GPU, named "cuda" with its ordinal.  The table's
  * memory hooks take no device argument, so each GPU gets its own
- * instantiation of them (gpu_alloc<0>, gpu_alloc<1>, ...) that makes its
- * GPU current first.  Everything runs on the legacy default stream, so
+ * instantiation of them (gpu_alloc<0>, gpu_alloc<1>, ...) over the
+ * caching allocator (alloc.cu).  Everything runs on the legacy default stream, so
  * kernels and copies are ordered without explicit events, and cudaMemcpy
  * to the host waits for the kernels that wrote the source: reading a value
  * (print, item) is always up to date.
@@ -44,22 +44,8 @@ int cu_launched(void)
 
 /* ---- memory hooks, one instantiation per GPU ---------------------------- */
 
-template <int I> static void *gpu_alloc(size_t n)
-{
-    void *p = NULL;
-    if (cudaSetDevice(I) != cudaSuccess || cudaMalloc(&p, n) != cudaSuccess) {
-        (void)cudaGetLastError(); /* the table reports OOM itself */
-        return NULL;
-    }
-    return p;
-}
-
-template <int I> static void gpu_free(void *p)
-{
-    if (cudaSetDevice(I) == cudaSuccess)
-        (void)cudaFree(p);
-    (void)cudaGetLastError(); /* nothing to report from a destructor */
-}
+template <int I> static void *gpu_alloc(size_t n) { return cu_pool_alloc(I, n); }
+template <int I> static void gpu_free(void *p) { cu_pool_free(I, p); }
 
 /* With unified addressing cudaMemcpyDefault finds each side's device. */
 static int gpu_to_host(void *dst, const void *src, size_t n)

@@ -390,6 +390,12 @@ static Value tensor_with_array(BinOp op, Value a, Value b)
     return r;
 }
 
+/* A numpy scalar or a Python number: scalar op scalar gives a scalar. */
+static bool is_scalarish(Value v)
+{
+    return !IS_TYPE(v, &ndarray_type) || ((NdObj *)v.o)->scalar;
+}
+
 static Value nd_binop(BinOp op, Value a, Value b)
 {
     if (torch_is_tensor(a) && IS_TYPE(b, &ndarray_type)) return tensor_with_array(op, a, b);
@@ -398,7 +404,7 @@ static Value nd_binop(BinOp op, Value a, Value b)
     TsTensor *r = np_compute(op, a, b, NULL, &handled);
     if (!handled) return rt_notimpl();
     if (!r && !IS_NONE(rt_exc)) return V_ERR; /* a Python error already raised */
-    return np_wrap(r);
+    return np_wrap_scalar(r, is_scalarish(a) && is_scalarish(b));
 }
 
 static Value nd_inplace(BinOp op, Value a, Value b)
@@ -1031,6 +1037,12 @@ bool mod_numpy_init(Value m)
     np_types_init();
     module_add_functions(m, np_functions);
     Value d = ((Module *)m.o)->dict;
+    /* type(a) reads <class 'numpy.ndarray'>: types.c consults __module__ */
+    Value np_name = str_from_cstr("numpy");
+    if (IS_ERR(np_name)) return false;
+    bool named = ndarray_type.dict && dict_set_cstr(v_obj(ndarray_type.dict), "__module__", np_name) >= 0;
+    v_decref(np_name);
+    if (!named) return false;
     for (int i = 0; i < TS_NUM_DTYPES; i++)
         if (dict_set_cstr(d, np_scalartypes[i].name, v_obj(&np_scalartypes[i])) < 0) return false;
     bool ok = np_random_init(m) &&

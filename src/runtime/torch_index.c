@@ -110,22 +110,43 @@ static bool index_item(Value key, TsIndex *ix, IndexTemps *tmp)
     return true;
 }
 
+/* numpy's (and PyTorch's) legacy rule: a short list holding a tensor, a
+ * sequence, a slice, None or Ellipsis is a tuple of indices, not an index
+ * list: x[[torch.tensor(1), 0]] is x[torch.tensor(1), 0]. */
+static bool list_as_tuple(Value key)
+{
+    if (!IS_OBJ(key) || !v_isinstance(key, &list_type)) return false;
+    List *l = (List *)key.o;
+    if (l->len >= 32) return false;
+    for (int64_t i = 0; i < l->len; i++) {
+        Value v = l->items[i];
+        if (torch_is_tensor(v) || IS_NONE(v) || IS_TYPE(v, &slice_type) ||
+            IS_TYPE(v, &ellipsis_type) || IS_TYPE(v, &ndarray_type) ||
+            (IS_OBJ(v) && (v_isinstance(v, &list_type) || v_isinstance(v, &tuple_type))))
+            return true;
+    }
+    return false;
+}
+
 /* Converts a whole subscript (a tuple is a list of items). */
 static bool index_items(Value key, TsIndex *ix, int *n, IndexTemps *tmp)
 {
     tmp->n = 0;
-    if (!IS_OBJ(key) || !v_isinstance(key, &tuple_type) || torch_is_tensor(key)) {
+    bool as_tuple = list_as_tuple(key);
+    if (!as_tuple && (!IS_OBJ(key) || !v_isinstance(key, &tuple_type) || torch_is_tensor(key))) {
         *n = 1;
         return index_item(key, ix, tmp);
     }
-    Tuple *tu = (Tuple *)key.o;
-    if (tu->len > TS_MAX_DIMS) {
+    int64_t len;
+    Value *items = as_tuple ? ((List *)key.o)->items : ((Tuple *)key.o)->items;
+    len = as_tuple ? ((List *)key.o)->len : ((Tuple *)key.o)->len;
+    if (len > TS_MAX_DIMS) {
         rt_raise(&exc_IndexError, "too many indices for tensor of dimension %d", TS_MAX_DIMS);
         return false;
     }
-    *n = (int)tu->len;
-    for (int64_t i = 0; i < tu->len; i++)
-        if (!index_item(tu->items[i], &ix[i], tmp)) return false;
+    *n = (int)len;
+    for (int64_t i = 0; i < len; i++)
+        if (!index_item(items[i], &ix[i], tmp)) return false;
     return true;
 }
 

@@ -16,7 +16,9 @@ static bool identity_hash(Value v, int64_t *out)
 
 static const char *type_module(Type *t)
 {
-    if (!t->is_class || !t->dict) return "builtins";
+    /* C types (torch.Tensor, numpy.ndarray) get __module__ from their
+     * binding; types without one are builtins. */
+    if (!t->dict) return "builtins";
     Value m = dict_get_cstr(v_obj(t->dict), "__module__");
     return IS_TYPE(m, &str_type) ? str_cstr(m) : "builtins";
 }

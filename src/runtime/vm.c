@@ -639,13 +639,115 @@ static Value subscr(Value o, Value k)
     return v_getitem(o, k);
 }
 
+/* ---- the global variable cache ----
+ *
+ * Module-level code and functions read globals and builtins by name on
+ * nearly every line, and hashing the name into the dict each time cost a
+ * fifth of the list/dict benchmark.  Each code object keeps one entry per
+ * name: where LOAD_GLOBAL last found it (entry ix of the globals, or of
+ * the builtins with the globals known not to hold it) and the keys
+ * versions of both dicts then (dict_impl.h).  While those versions are
+ * unchanged the entry is still right, because replacing a value keeps a
+ * dict's keys version: a hit reads the value straight from the entry. */
+typedef struct GCache {
+    uint64_t gver;     /* keys version of the globals; 0: empty entry */
+    uint64_t bver;     /* 0: found in the globals; else the builtins' version */
+    int64_t ix;        /* entry position in that dict */
+    /* LOAD_METHOD on this name: found at entry mix of the dict of type mt
+     * itself, whose keys version was mver (see method_lookup) */
+    Type *mt;
+    uint64_t mver;
+    int64_t mix;
+} GCache;
+
+/* The cached value slot for name arg, or NULL when the entry is stale. */
+static inline Value *gcache_slot(Frame *f, int arg)
+{
+    GCache *c = (GCache *)f->code->gcache;
+    if (!c || c[arg].gver != dict_kver(f->globals)) return NULL;
+    if (c[arg].bver == 0) return dict_val_at(f->globals, c[arg].ix);
+    Value b = vm_builtins();
+    return c[arg].bver == dict_kver(b) ? dict_val_at(b, c[arg].ix) : NULL;
+}
+
+/* The cache of a code object, made on first use; NULL (run uncached) if
+ * memory is short: the cache is only an optimisation. */
+static GCache *gcache_of(Code *co)
+{
+    if (!co->gcache) co->gcache = calloc((size_t)(co->nnames ? co->nnames : 1), sizeof(GCache));
+    return co->gcache;
+}
+
+/* Finds key in d (entry position, -1 absent, -2 error) and, when the dict
+ * did not change under the lookup (a user __eq__ could), its version. */
+static int64_t gcache_find(Value d, Value key, uint64_t *ver)
+{
+    uint64_t before = dict_kver(d);
+    int64_t ix = dict_find_index(d, key);
+    *ver = dict_kver(d) == before ? before : 0;
+    return ix;
+}
+
+/* Records where a global was found (the method half of the entry stays). */
+static void gcache_set(GCache *c, uint64_t gver, uint64_t bver, int64_t ix)
+{
+    c->gver = gver;
+    c->bver = bver;
+    c->ix = ix;
+}
+
+/* The uncached LOAD_GLOBAL: globals, then builtins.  Returns the value
+ * (borrowed), UNBOUND if neither has it, V_ERR on error; refills the
+ * cache entry. */
+static Value gcache_fill(Frame *f, int arg)
+{
+    Value key = v_obj(f->code->names[arg]), b = vm_builtins();
+    uint64_t gver, bver;
+    int64_t ix = gcache_find(f->globals, key, &gver);
+    if (ix == -2) return V_ERR;
+    GCache *c = gcache_of(f->code);
+    if (ix >= 0) {
+        if (c && gver) gcache_set(&c[arg], gver, 0, ix);
+        return *dict_val_at(f->globals, ix);
+    }
+    ix = gcache_find(b, key, &bver);
+    if (ix == -2) return V_ERR;
+    if (ix < 0) return V_UNBOUND;
+    if (c && gver && bver && gver == dict_kver(f->globals)) gcache_set(&c[arg], gver, bver, ix);
+    return *dict_val_at(b, ix);
+}
+
+/* type_lookup for LOAD_METHOD, cached per name: an attribute found in the
+ * object's own type's dict is read straight from its entry while that
+ * dict's keys are unchanged (a replaced method is seen, being read live;
+ * nothing can shadow it but the instance dict, which load_method checks).
+ * Attributes inherited from a base take the uncached walk. */
+static Value method_lookup(Frame *f, int arg, Type *t, Obj *name)
+{
+    GCache *c = (GCache *)f->code->gcache;
+    if (c && c[arg].mt == t && t->dict && c[arg].mver == dict_kver(v_obj(t->dict)))
+        return *dict_val_at(v_obj(t->dict), c[arg].mix);
+    if (t->dict && (c = gcache_of(f->code))) {
+        uint64_t ver;
+        int64_t ix = gcache_find(v_obj(t->dict), v_obj(name), &ver);
+        if (ix >= 0 && ver) {
+            c[arg].mt = t;
+            c[arg].mver = ver;
+            c[arg].mix = ix;
+            return *dict_val_at(v_obj(t->dict), ix);
+        }
+        if (ix == -2) rt_exc_clear();
+    }
+    return type_lookup(t, name);
+}
+
 /* LOAD_METHOD: finds a plain function or builtin method on the type so the
  * call can pass self without creating a bound-method object. */
-static bool load_method(Value o, Obj *name, Value *fn)
+static bool load_method(Frame *f, int arg, Value o, Obj *name, Value *fn)
 {
     Type *t = v_type(o);
     if (t->getattr || t == &type_type || t == &module_type || t == &super_type) return false;
-    Value attr = type_lookup(t, name);
+    Value attr = method_lookup(f, arg, t, name);
     if (IS_UNBOUND(attr) || IS_ERR(attr)) return false;
     bool plain = IS_TYPE(attr, &func_type) ||
                  (IS_TYPE(attr, &cfunc_type) && IS_UNBOUND(((CFuncObj *)attr.o)->self) &&
@@ -750,71 +852,6 @@ static inline int fast_compare(int op, Value a, Value b)
     case CMP_GT: return x > y;
     default: return x >= y;
     }
-}
-
-/* ---- the global variable cache ----
- *
- * Module-level code and functions read globals and builtins by name on
- * nearly every line, and hashing the name into the dict each time cost a
- * fifth of the list/dict benchmark.  Each code object keeps one entry per
- * name: where LOAD_GLOBAL last found it (entry ix of the globals, or of
- * the builtins with the globals known not to hold it) and the keys
- * versions of both dicts then (dict_impl.h).  While those versions are
- * unchanged the entry is still right, because replacing a value keeps a
- * dict's keys version: a hit reads the value straight from the entry. */
-typedef struct GCache {
-    uint64_t gver;     /* keys version of the globals; 0: empty entry */
-    uint64_t bver;     /* 0: found in the globals; else the builtins' version */
-    int64_t ix;        /* entry position in that dict */
-} GCache;
-
-/* The cached value slot for name arg, or NULL when the entry is stale. */
-static inline Value *gcache_slot(Frame *f, int arg)
-{
-    GCache *c = (GCache *)f->code->gcache;
-    if (!c || c[arg].gver != dict_kver(f->globals)) return NULL;
-    if (c[arg].bver == 0) return dict_val_at(f->globals, c[arg].ix);
-    Value b = vm_builtins();
-    return c[arg].bver == dict_kver(b) ? dict_val_at(b, c[arg].ix) : NULL;
-}
-
-/* The cache of a code object, made on first use; NULL (run uncached) if
- * memory is short: the cache is only an optimisation. */
-static GCache *gcache_of(Code *co)
-{
-    if (!co->gcache) co->gcache = calloc((size_t)(co->nnames ? co->nnames : 1), sizeof(GCache));
-    return co->gcache;
-}
-
-/* Finds key in d (entry position, -1 absent, -2 error) and, when the dict
- * did not change under the lookup (a user __eq__ could), its version. */
-static int64_t gcache_find(Value d, Value key, uint64_t *ver)
-{
-    uint64_t before = dict_kver(d);
-    int64_t ix = dict_find_index(d, key);
-    *ver = dict_kver(d) == before ? before : 0;
-    return ix;
-}
-
-/* The uncached LOAD_GLOBAL: globals, then builtins.  Returns the value
- * (borrowed), UNBOUND if neither has it, V_ERR on error; refills the
- * cache entry. */
-static Value gcache_fill(Frame *f, int arg)
-{
-    Value key = v_obj(f->code->names[arg]), b = vm_builtins();
-    uint64_t gver, bver;
-    int64_t ix = gcache_find(f->globals, key, &gver);
-    if (ix == -2) return V_ERR;
-    GCache *c = gcache_of(f->code);
-    if (ix >= 0) {
-        if (c && gver) c[arg] = (GCache){gver, 0, ix};
-        return *dict_val_at(f->globals, ix);
-    }
-    ix = gcache_find(b, key, &bver);
-    if (ix == -2) return V_ERR;
-    if (ix < 0) return V_UNBOUND;
-    if (c && gver && bver && gver == dict_kver(f->globals)) c[arg] = (GCache){gver, bver, ix};
-    return *dict_val_at(b, ix);
 }
 
 /* ---- the dispatch loop ---- */
@@ -1008,7 +1045,7 @@ L_LOAD_ATTR:
     DISPATCH();
 L_LOAD_METHOD: {
     Value fn;
-    if (load_method(TOP(), names[arg], &fn)) {
+    if (load_method(f, arg, TOP(), names[arg], &fn)) {
         sp[0] = sp[-1];
         sp[-1] = fn;
         sp++;

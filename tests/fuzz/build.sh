@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# build.sh — builds build-fuzz/fuzz_parse: the interpreter's library objects
+# build.sh — builds build-fuzz/fuzz_parse and build-fuzz/fuzz_load: the interpreter's library objects
 # (the Makefile's own rules, with BUILD=build-fuzz, clang, no CUDA, libFuzzer
-# coverage and ASan+UBSan) linked with tests/fuzz/fuzz_parse.c.
+# coverage and ASan+UBSan) linked with tests/fuzz/fuzz_parse.c and
+# tests/fuzz/fuzz_load.c.
 set -eu
 cd "$(dirname "$0")/../.."
 command -v clang >/dev/null || { echo "fuzz: clang not found (apt-get install clang libclang-rt-14-dev)"; exit 1; }
@@ -14,6 +15,10 @@ args=("BUILD=$B" CC=clang CUDA=0 SAN=0 "OPT=$OPT")
 make -s -j"${JOBS:-2}" "${args[@]}" libobjs
 objs=$(make -s "${args[@]}" print-libobjs)
 # shellcheck disable=SC2086  # objs is a list of paths without spaces
-clang -std=c11 -D_GNU_SOURCE -Wall -Wextra -Isrc -I$B/gen $OPT -fsanitize=fuzzer \
-    -o $B/fuzz_parse tests/fuzz/fuzz_parse.c $objs -lreadline -lopenblas -lm -pthread
-echo "built $B/fuzz_parse"
+# two harnesses: the language (fuzz_parse) and torch.load's reader (fuzz_load)
+for h in fuzz_parse fuzz_load; do
+    # shellcheck disable=SC2086
+    clang -std=c11 -D_GNU_SOURCE -Wall -Wextra -Isrc -I$B/gen $OPT -fsanitize=fuzzer \
+        -o $B/$h tests/fuzz/$h.c $objs -lreadline -lopenblas -lm -pthread
+    echo "built $B/$h"
+done
