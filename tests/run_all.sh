@@ -136,6 +136,8 @@ run_plain() {
     suite "conformance lang" "$tsc" --cases "$SHARED/conformance/cases" lang/
     ratchet "conformance ratchet" "$tsc"
     selftally "cli" env TSC="$tsc" python3 tests/cli/run_cli.py
+    # torch.save/torch.load both ways with real PyTorch (skips without it)
+    selftally "files roundtrip" bash tests/files/roundtrip.sh "$tsc"
     if [ "${SKIP_PROMPT:-0}" != 1 ]; then
         selftally "prompt" env TSC="$tsc" python3 tests/prompt/run_prompt.py
     fi
