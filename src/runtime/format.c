@@ -88,6 +88,7 @@ typedef struct Spec {
     char align;     /* '<' '>' '^' '=' or 0 */
     char sign;      /* '+' '-' ' ' or 0 */
     bool alt, zero;
+    bool zero_align;  /* align '=' comes from the '0' flag, not the spec */
     int64_t width;  /* -1: none */
     char group;     /* ',' '_' or 0 */
     int64_t prec;   /* -1: none */
@@ -149,7 +150,10 @@ static bool parse_spec(const char *s, Spec *sp, const char *tname)
         strcpy(sp->fill, "0");
         sp->fill_len = 1;
     }
-    if (sp->zero && !sp->align) sp->align = '=';
+    if (sp->zero && !sp->align) {
+        sp->align = '=';
+        sp->zero_align = true;
+    }
     return true;
 }
 
@@ -361,6 +365,8 @@ static Value format_str_spec(Value s, Spec *sp)
 {
     if (sp->type && sp->type != 's') return unknown_code(sp->type, "str");
     if (sp->sign) return rt_raise(&exc_ValueError, "Sign not allowed in string format specifier");
+    /* '{:05}' pads a str on the right with zeros, as CPython 3.10+ */
+    if (sp->align == '=' && sp->zero_align) sp->align = '<';
     if (sp->align == '=') return rt_raise(&exc_ValueError, "'=' alignment not allowed in string format specifier");
     Str *x = (Str *)s.o;
     int64_t nch = x->nchars, blen = x->len;

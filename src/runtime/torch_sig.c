@@ -382,10 +382,9 @@ static bool bind_one(const TorchSig *s, const char *fname, Value *pos, int npos,
         if (!ok) return false;
         set[i] = true;
     }
+    /* Too many positionals, an unknown keyword or a missing argument all
+     * give PyTorch's "invalid combination" message (MISMATCH marks them). */
     if (k < npos) {
-        int maxpos = 0;
-        for (int i = 0; i < s->n && !s->p[i].kwonly; i++) maxpos++;
-        (void)maxpos;
         snprintf(e->msg, sizeof e->msg, "MISMATCH");
         return false;
     }
@@ -394,7 +393,6 @@ static bool bind_one(const TorchSig *s, const char *fname, Value *pos, int npos,
         int i = find_param(s, name);
         if (i < 0) {
             snprintf(e->msg, sizeof e->msg, "MISMATCH");
-            (void)name;
             return false;
         }
         if (set[i]) {

@@ -483,8 +483,11 @@ static Value format_value(Value v, int conv, Value spec)
     if (IS_ERR(conv_v)) return conv_v;
     Value x = IS_UNBOUND(conv_v) ? v : conv_v;
     Value r;
-    if (!(conv & 4) || (IS_TYPE(spec, &str_type) && ((Str *)spec.o)->len == 0)) {
+    bool nospec = !(conv & 4) || (IS_TYPE(spec, &str_type) && ((Str *)spec.o)->len == 0);
+    if (nospec && (IS_TYPE(x, &str_type) || IS_INT(x) || IS_FLOAT(x) || IS_BOOL(x))) {
         r = IS_TYPE(x, &str_type) ? v_incref(x) : v_str(x);
+    } else if (nospec) {
+        r = fmt_format_value(x, "");   /* f'{x}' is format(x, ''): a 0-dim tensor's item */
     } else if (!IS_TYPE(spec, &str_type)) {
         r = rt_raise(&exc_TypeError, "format spec must be str");
     } else {
