@@ -122,8 +122,15 @@ static inline float fremf(float a, float b)
 
 /* ---- binary expressions: E(a, b, CT, c) with CT the compute type ------- */
 
-#define E_ADD(a, b, CT, c) FI(a, a + (CT)c->f * b, a + (CT)c->f * b, wadd(a, wmul(c->i, b)))
-#define E_SUB(a, b, CT, c) FI(a, a - (CT)c->f * b, a - (CT)c->f * b, wsub(a, wmul(c->i, b)))
+/* PyTorch's float add/sub with alpha is one fused multiply-add (ATen's
+ * vec::fmadd), so a + alpha * b rounds once; alpha == 1 is the plain sum
+ * (fma(1, b, a) == a + b), kept off the libm call. */
+#define E_ADD(a, b, CT, c)                                                                         \
+    FI(a, c->f == 1 ? a + b : fmaf((float)c->f, b, a), c->f == 1 ? a + b : fma(c->f, b, a),     \
+       wadd(a, wmul(c->i, b)))
+#define E_SUB(a, b, CT, c)                                                                         \
+    FI(a, c->f == 1 ? a - b : fmaf(-(float)c->f, b, a), c->f == 1 ? a - b : fma(-c->f, b, a),   \
+       wsub(a, wmul(c->i, b)))
 #define E_MUL(a, b, CT, c) FI(a, a * b, a * b, wmul(a, b))
 #define E_DIV(a, b, CT, c) (a / b)
 #define E_DIV_TRUNC(a, b, CT, c) FI(a, truncf(a / b), trunc(a / b), idiv_trunc(a, b))

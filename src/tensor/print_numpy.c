@@ -92,7 +92,9 @@ static void shortest(double v, TsDType dt, char *digits, int *exp10)
 }
 
 /* dragon4_positional(v, precision=8, unique=True, trim='.'): "1.", "0.25". */
-static void np_positional(double v, TsDType dt, char *out)
+/* prec < 0: no rounding (a numpy scalar's str prints every shortest
+ * round-trip digit, 26.049177169799805; arrays round at 8). */
+static void np_positional_prec(double v, TsDType dt, char *out, int prec)
 {
     char dg[32];
     int e;
@@ -102,8 +104,8 @@ static void np_positional(double v, TsDType dt, char *out)
     }
     shortest(v, dt, dg, &e);
     int nd = (int)strlen(dg), frac = nd - 1 - e;
-    if (frac > NP_PRECISION) { /* too many digits: round at 8 and trim */
-        snprintf(out, NB, "%.*f", NP_PRECISION, v);
+    if (prec >= 0 && frac > prec) { /* too many digits: round at prec and trim */
+        snprintf(out, NB, "%.*f", prec, v);
         size_t n = strlen(out);
         while (n > 0 && out[n - 1] == '0')
             out[--n] = '\0';
@@ -125,6 +127,11 @@ static void np_positional(double v, TsDType dt, char *out)
             *o++ = dg[i];
         *o = '\0';
     }
+}
+
+static void np_positional(double v, TsDType dt, char *out)
+{
+    np_positional_prec(v, dt, out, NP_PRECISION);
 }
 
 /* dragon4_scientific(v, precision=8, unique=True, trim='.'): mantissa digits
@@ -461,7 +468,7 @@ static void np_scalar_str(SB *b, const TsTensor *t)
     }
     shortest(v, t->dtype, dg, &e);
     if (e >= -4 && e < 16) { /* positional, at least one digit after the point */
-        np_positional(v, t->dtype, txt);
+        np_positional_prec(v, t->dtype, txt, -1);
         sb_puts(b, txt);
         if (txt[strlen(txt) - 1] == '.')
             sb_puts(b, "0");
