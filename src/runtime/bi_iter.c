@@ -131,7 +131,7 @@ Value bi_zip(Value *args, int nargs, KwArgs *kw)
     bool strict = false;
     for (int i = 0; kw && i < kw->n; i++) {
         if (strcmp(((Str *)kw->names[i])->data, "strict") != 0)
-            return rt_raise(&exc_TypeError, "zip() got an unexpected keyword argument '%s'",
+            return rt_raise(&exc_TypeError, "'%s' is an invalid keyword argument for zip()",
                             ((Str *)kw->names[i])->data);
         int t = v_truth(kw->vals[i]);
         if (t < 0) return V_ERR;

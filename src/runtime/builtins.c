@@ -373,7 +373,8 @@ static Value current_globals(void)
 static Value bi_globals(Value *args, int nargs, KwArgs *kw)
 {
     (void)args;
-    if (!no_kw("globals", kw) || !args_count("globals", nargs, 0, 0)) return V_ERR;
+    if (!no_kw("globals", kw)) return V_ERR;
+    if (nargs) return rt_raise(&exc_TypeError, "globals() takes no arguments (%d given)", nargs);
     return v_incref(current_globals());
 }
 
@@ -398,7 +399,8 @@ static Value locals_dict(void)
 static Value bi_locals(Value *args, int nargs, KwArgs *kw)
 {
     (void)args;
-    if (!no_kw("locals", kw) || !args_count("locals", nargs, 0, 0)) return V_ERR;
+    if (!no_kw("locals", kw)) return V_ERR;
+    if (nargs) return rt_raise(&exc_TypeError, "locals() takes no arguments (%d given)", nargs);
     return locals_dict();
 }
 

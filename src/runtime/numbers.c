@@ -580,6 +580,11 @@ static Value int_new(Type *t, Value *args, int nargs, KwArgs *kw)
     static const char *const names[] = {"x", "base"};
     Value a[2];
     (void)t;
+    /* x is positional-only: int(x=1) is an error, as in CPython 3.7+ */
+    for (int i = 0; kw && i < kw->n; i++)
+        if (strcmp(((Str *)kw->names[i])->data, "base") != 0)
+            return rt_raise(&exc_TypeError, "'%s' is an invalid keyword argument for int()",
+                            ((Str *)kw->names[i])->data);
     if (!args_parse("int", args, nargs, kw, names, 2, 0, a)) return V_ERR;
     Value x = a[0];
     if (IS_UNBOUND(x)) return v_int(0);

@@ -674,6 +674,11 @@ static Value str_decode_error(Value *args, int nargs)
 static Value str_new_slot(Type *t, Value *args, int nargs, KwArgs *kw)
 {
     (void)t;
+    for (int i = 0; kw && i < kw->n; i++) {
+        const char *k = ((Str *)kw->names[i])->data;
+        if (strcmp(k, "object") && strcmp(k, "encoding") && strcmp(k, "errors"))
+            return rt_raise(&exc_TypeError, "'%s' is an invalid keyword argument for str()", k);
+    }
     if (kw && kw->n) return rt_raise(&exc_TypeError, "str() takes no keyword arguments");
     if (nargs == 0) return v_incref(str_empty());
     if (nargs > 3) return rt_raise(&exc_TypeError, "str() takes at most 3 arguments (%d given)", nargs);

@@ -83,7 +83,8 @@ static bool index_derivs(void)
     deriv_by_row = rt_calloc((size_t)torch_op_count, sizeof *deriv_by_row);
     if (!deriv_by_row) return false;
     const TorchDeriv *const tables[] = {torch_derivs_pointwise, torch_derivs_reduce,
-                                        torch_derivs_shape, torch_derivs_linalg, torch_derivs_nn};
+                                        torch_derivs_shape, torch_derivs_linalg, torch_derivs_decomp,
+                                        torch_derivs_nn};
     for (size_t k = 0; k < sizeof tables / sizeof *tables; k++) {
         for (const TorchDeriv *d = tables[k]; d->op; d++) {
             const TorchOpDef *op = torch_op_find(d->op);
@@ -423,6 +424,10 @@ static Value record(const TorchOpDef *op, TorchCall *c, Value r)
         }
     }
     const TorchDeriv *d = deriv_by_row[op - torch_op_table];
+    if (!d && !strcmp(op->name, "floor_divide")) { /* PyTorch refuses at once */
+        v_decref(r);
+        return rt_raise(&exc_RuntimeError, "derivative for aten::floor_divide is not implemented");
+    }
     return build_node(d ? d : &not_implemented, c, r, items, nres, inplace);
 }
 

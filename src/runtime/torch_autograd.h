@@ -107,6 +107,7 @@ extern const TorchDeriv torch_derivs_pointwise[];
 extern const TorchDeriv torch_derivs_reduce[];
 extern const TorchDeriv torch_derivs_shape[];
 extern const TorchDeriv torch_derivs_linalg[];
+extern const TorchDeriv torch_derivs_decomp[];   /* torch_deriv_decomp.c */
 extern const TorchDeriv torch_derivs_nn[];       /* nn_ops.c: the losses */
 
 /* ---- the derivative language (torch_deriv_util.c) ---- */

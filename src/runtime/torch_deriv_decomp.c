@@ -33,7 +33,9 @@ static Value eye(DCtx *d, int64_t n, TsDType dt)
 static Value item(DCtx *d, Value tup, int i)
 {
     if (IS_ERR(tup)) return V_ERR;
-    if (!IS_OBJ(tup) || tup.o->type != &type_tuple || ((Tuple *)tup.o)->n <= i) {
+    const Type *t = IS_OBJ(tup) ? tup.o->type : NULL;
+    while (t && t != &tuple_type) t = t->base; /* the named result tuples too */
+    if (!t || ((Tuple *)tup.o)->len <= i) {
         d->err = true;
         rt_raise(&exc_RuntimeError, "autograd: a decomposition returned no item %d", i);
         return V_ERR;
@@ -220,8 +222,7 @@ static int bw_unfold(DCtx *d)
         return 0;
     }
     int64_t nwin = (in->sizes[dim] - size) / step + 1;
-    Value g = op2(d, "movedim", G, dx_int(d, -1));
-    g = dx_call(d, "movedim", 3, (Value[]){G, dx_int(d, -1), dx_int(d, dim + 1)});
+    Value g = dx_call(d, "movedim", 3, (Value[]){G, dx_int(d, -1), dx_int(d, dim + 1)});
     g = dx_call(d, "flatten", 3, (Value[]){g, dx_int(d, dim), dx_int(d, dim + 1)});
     int64_t *ix;
     Value idx = index_tensor(d, nwin * size, &ix);

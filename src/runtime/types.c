@@ -45,6 +45,7 @@ static Value type_call(Value self, Value *args, int nargs, KwArgs *kw)
 {
     Type *t = (Type *)self.o;
     if (t == &type_type && nargs == 1 && (!kw || kw->n == 0)) return v_incref(v_obj(v_type(args[0])));
+    if (t == &type_type && kw && kw->n) return rt_raise(&exc_TypeError, "type() takes no keyword arguments");
     if (t == &type_type && nargs == 3)
         return rt_raise(&exc_NotImplementedError, "type() with 3 arguments is not supported");
     if (t == &type_type) return rt_raise(&exc_TypeError, "type() takes 1 or 3 arguments");

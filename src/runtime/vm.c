@@ -739,7 +739,8 @@ static Value method_lookup(Frame *f, int arg, Type *t, Obj *name)
             c[arg].mix = ix;
             return *dict_val_at(v_obj(t->dict), ix);
         }
-        if (ix == -2) rt_exc_clear();
+        if (ix == -1) return type_lookup(t->base, name);  /* t's own dict: just searched */
+        if (ix == -2) rt_exc_clear();   /* the walk below raises it again */
     }
     return type_lookup(t, name);
 }

@@ -154,11 +154,11 @@ typedef struct CascadeJob {
     void *blocks; /* one (nrows*L) accumulator vector per top-level block */
 } CascadeJob;
 
-/* DEFINE_CASCADE(NAME, T, A, L, LD) generates
+/* DEFINE_CASCADE(NAME, T, A, L, LD, PLAIN) generates (PLAIN: T is A, loaded as is)
  *   NAME_mrs     PyTorch's multi_row_sum: nrows rows of L lanes
  *   NAME_rowsum  PyTorch's row_sum: a row as (-1, 4) interleaved rows
  * Element (i, k, lane) lives at p + i*rs + k*cs + lane*sizeof(T). */
-#define DEFINE_CASCADE(NAME, T, A, L, LD)                                                   \
+#define DEFINE_CASCADE(NAME, T, A, L, LD, PLAIN)                                            \
     static void NAME##_levels(const char *p, int64_t rs, int64_t cs, int nrows, int64_t i,  \
                               int64_t n, A acc[4][4][L], int64_t lp, int64_t step)          \
     {                                                                                       \
@@ -167,7 +167,24 @@ typedef struct CascadeJob {
         bool flat = nrows == 4 && cs == L * (int64_t)sizeof(T);                             \
         A *a0 = &acc[0][0][0];                                                              \
         while (i + step <= n) {                                                             \
-            if (flat) {                                                                     \
+            if (flat && PLAIN) {                                                            \
+                /* the same per-lane sums, held in vector registers (an array  */           \
+                /* would go through memory on every row)                         */         \
+                typedef A VA __attribute__((vector_size(16)));                              \
+                enum { NV = 4 * L * sizeof(A) / 16 };                                       \
+                VA v[NV];                                                                   \
+                memcpy(v, a0, sizeof v);                                                    \
+                for (int64_t j = 0; j < step; j++, i++) {                                   \
+                    const char *row = p + i * rs;                                           \
+                    _Pragma("GCC unroll 8") for (int q = 0; q < NV; q++)                    \
+                    {                                                                       \
+                        VA x;                                                               \
+                        memcpy(&x, row + q * 16, sizeof x);                                 \
+                        v[q] += x;                                                          \
+                    }                                                                       \
+                }                                                                           \
+                memcpy(a0, v, sizeof v);                                                    \
+            } else if (flat) {                                                              \
                 A f[4 * L];                                                                 \
                 memcpy(f, a0, sizeof f);                                                    \
                 for (int64_t j = 0; j < step; j++, i++) {                                   \
@@ -269,14 +286,14 @@ typedef struct CascadeJob {
 /* The tail loop of _levels' caller must start where the blocks stopped:
  * _levels leaves i at the last multiple of step, which is n - n % step. */
 
-DEFINE_CASCADE(cs_f32v, float, float, 8, ld_f32)
-DEFINE_CASCADE(cs_f32s, float, float, 1, ld_f32)
-DEFINE_CASCADE(cs_f64v, double, double, 4, ld_f64)
-DEFINE_CASCADE(cs_f64s, double, double, 1, ld_f64)
-DEFINE_CASCADE(cs_f16v, uint16_t, float, 8, ld_f16)
-DEFINE_CASCADE(cs_f16s, uint16_t, float, 1, ld_f16)
-DEFINE_CASCADE(cs_bf16v, uint16_t, float, 8, ld_bf16)
-DEFINE_CASCADE(cs_bf16s, uint16_t, float, 1, ld_bf16)
+DEFINE_CASCADE(cs_f32v, float, float, 8, ld_f32, 1)
+DEFINE_CASCADE(cs_f32s, float, float, 1, ld_f32, 1)
+DEFINE_CASCADE(cs_f64v, double, double, 4, ld_f64, 1)
+DEFINE_CASCADE(cs_f64s, double, double, 1, ld_f64, 1)
+DEFINE_CASCADE(cs_f16v, uint16_t, float, 8, ld_f16, 0)
+DEFINE_CASCADE(cs_f16s, uint16_t, float, 1, ld_f16, 0)
+DEFINE_CASCADE(cs_bf16v, uint16_t, float, 8, ld_bf16, 0)
+DEFINE_CASCADE(cs_bf16s, uint16_t, float, 1, ld_bf16, 0)
 
 /* One 2-D chunk of PyTorch's cascade_sum: size0 x size1 elements, input
  * strides s_in, output strides s_out (bytes), accumulated into out. */
