@@ -424,10 +424,6 @@ static Value record(const TorchOpDef *op, TorchCall *c, Value r)
         }
     }
     const TorchDeriv *d = deriv_by_row[op - torch_op_table];
-    if (!d && !strcmp(op->name, "floor_divide")) { /* PyTorch refuses at once */
-        v_decref(r);
-        return rt_raise(&exc_RuntimeError, "derivative for aten::floor_divide is not implemented");
-    }
     return build_node(d ? d : &not_implemented, c, r, items, nres, inplace);
 }
 

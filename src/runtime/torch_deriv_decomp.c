@@ -1,7 +1,7 @@
 /* torch_deriv_decomp.c — derivatives of the decompositions (cholesky, qr,
  * svd, pinverse) and of the strided views whose gradient is a scatter
  * (unfold, as_strided), plus unique, which PyTorch records but cannot
- * differentiate.  Everything is computed through the op table, so the
+ * differentiate, and floor_divide, which it refuses at backward.  Everything is computed through the op table, so the
  * derivatives are recorded under create_graph=True. */
 #include <string.h>
 
@@ -282,6 +282,14 @@ static int bw_unique(DCtx *d)
     return -1;
 }
 
+/* floor_divide: recorded as PyTorch's NotImplemented node */
+static int bw_floor_divide(DCtx *d)
+{
+    rt_raise(&exc_RuntimeError, "derivative for aten::floor_divide is not implemented");
+    d->err = true;
+    return -1;
+}
+
 #define U(op, name, save, fn) {op, name, NULL, save, fn}
 
 const TorchDeriv torch_derivs_decomp[] = {
@@ -297,5 +305,6 @@ const TorchDeriv torch_derivs_decomp[] = {
     U("unfold", "UnfoldBackward0", 0, bw_unfold),
     U("as_strided", "AsStridedBackward0", DS_IN0, bw_as_strided),
     U("unique", "Unique2Backward0", 0, bw_unique),
+    U("floor_divide", "NotImplemented", 0, bw_floor_divide),
     {NULL, NULL, NULL, 0, NULL},
 };

@@ -13,6 +13,7 @@
  * does not see through a subscript).
  */
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "objects.h"
@@ -85,19 +86,63 @@ static void shape_info(ArgInfo *ai, TsTensor *t)
     ai->dtype = t->dtype;
 }
 
+/* create_graph: the gradient has history and grad mode is on, so the
+ * backward steps go through the recorded setitem/getitem. */
+static bool graph_mode(AgVar *grads)
+{
+    return torch_grad_enabled && grads[0].t && ag_requires_grad(grads[0].m);
+}
+
+static Value ag_getitem(Value self, Value key);
+static int ag_setitem(Value self, Value key, Value val);
+
 /* The incoming gradient as a value (zeros when none arrived). */
 static Value grad_in(AgNode *n, AgVar *grads)
 {
-    if (grads[0].t) return tag_wrap((AgVar){grads[0].t, NULL});
+    if (grads[0].t) return tag_wrap(graph_mode(grads) ? grads[0] : (AgVar){grads[0].t, NULL});
     const AgOutInfo *o = &n->outs[0];
     return torch_wrap(ts_zeros(o->ndim, o->sizes, o->dtype, o->device));
 }
 
 /* ---- y = x[key] ---- */
 
+/* PyTorch's name for the backward of an index backward: SelectBackward0
+ * -> SelectBackwardBackward0, IndexBackward0 -> IndexPutImplBackward0. */
+static void rename_backward(Value z, Value key)
+{
+    AgMeta *m = ((TensorObj *)z.o)->ag;
+    const char *fwd = index_name(key);
+    if (!m || !m->grad_fn) return;
+    char buf[64];
+    if (!strcmp(fwd, "IndexBackward0")) snprintf(buf, sizeof buf, "IndexPutImplBackward0");
+    else snprintf(buf, sizeof buf, "%.*sBackward0", (int)(strlen(fwd) - 1), fwd);
+    char *name = strdup(buf);
+    if (!name) return; /* keeps CopySlices: only the name is lost */
+    free(m->grad_fn->name);
+    m->grad_fn->name = name;
+}
+
+/* zeros[key] = g, recorded (CopySlices) */
+static int index_apply_graph(AgNode *n, AgVar *grads, AgVar *out, IndexCtx *ic)
+{
+    Value g = grad_in(n, grads);
+    if (IS_ERR(g)) return -1;
+    Value z = torch_wrap(ts_zeros(ic->self.ndim, ic->self.sizes, ic->self.dtype, TS_CPU));
+    int rc = IS_ERR(z) ? -1 : ag_setitem(z, ic->key, g);
+    v_decref(g);
+    if (rc == 0) rename_backward(z, ic->key);
+    if (rc == 0) {
+        out[0] = tag_var(z);
+        ag_var_retain(out[0]);
+    }
+    if (!IS_ERR(z)) v_decref(z);
+    return rc;
+}
+
 static int index_apply(AgNode *n, AgVar *grads, AgVar *out, void *p)
 {
     IndexCtx *ic = p;
+    if (graph_mode(grads)) return index_apply_graph(n, grads, out, ic);
     Value g = grad_in(n, grads);
     if (IS_ERR(g)) return -1;
     TsTensor *z = ts_zeros(ic->self.ndim, ic->self.sizes, ic->self.dtype, TS_CPU);
@@ -150,21 +195,30 @@ static int copy_slices_apply(AgNode *n, AgVar *grads, AgVar *out, void *p)
     Value g = grad_in(n, grads);
     if (IS_ERR(g)) return -1;
     int rc = 0;
-    if (n->next[0].fn) { /* the old history: the gradient with zeros at key */
+    bool graph = graph_mode(grads);
+    if (n->next[0].fn && graph) { /* recorded: clone, then zeros at key */
+        Value c = torch_call_op("clone", &g, 1, NULL);
+        rc = IS_ERR(c) ? -1 : ag_setitem(c, ic->key, v_float(0.0));
+        if (rc == 0) {
+            out[0] = tag_var(c);
+            ag_var_retain(out[0]);
+        }
+        if (!IS_ERR(c)) v_decref(c);
+    } else if (n->next[0].fn) { /* the old history: the gradient with zeros at key */
         TsTensor *c = ts_clone(torch_unwrap(g));
         rc = c ? torch_index_put(c, ic->key, v_float(0.0)) : (torch_raise_ts(), -1);
         if (rc == 0) out[0] = (AgVar){c, NULL};
         else ts_release(c);
     }
     if (rc == 0 && n->n_next > 1 && n->next[1].fn) { /* the value: the gradient at key */
-        Value part = orig_getitem(g, ic->key);
+        Value part = graph ? ag_getitem(g, ic->key) : orig_getitem(g, ic->key);
         DCtx d;
         memset(&d, 0, sizeof d);
         Value s = IS_ERR(part) ? V_ERR : dx_sum_to(&d, part, ic->val.ndim, ic->val.sizes);
         if (IS_ERR(s)) rc = -1;
         else {
             out[1] = tag_var(s);
-            out[1].m = NULL;
+            if (!graph) out[1].m = NULL;
             ag_var_retain(out[1]);
         }
         v_decref(part);

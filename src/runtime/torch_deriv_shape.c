@@ -377,13 +377,34 @@ static int bw_overwrite(DCtx *d)
     return 0;
 }
 
-/* ---- pieces written into zeros directly (not recorded: create_graph
- * does not see through them) ---- */
+/* ---- pieces written into zeros directly (recorded only when the
+ * gradient itself requires grad: create_graph) ---- */
+
+/* Under create_graph (matrices): zeros.masked_scatter(diagonal mask, g),
+ * recorded, so the result can be differentiated again.  A matrix's
+ * diagonal runs in row-major order, as masked_scatter fills. */
+static int bw_diagonal_graph(DCtx *d, Value g)
+{
+    const ArgInfo *in = in0(d);
+    TsTensor *mask = ts_zeros(in->ndim, in->sizes, TS_BOOL, TS_CPU);
+    TsTensor *v = mask ? ts_diagonal(mask, dx_a(d, 1)->i, dx_a(d, 2)->i, dx_a(d, 3)->i) : NULL;
+    int rc = v ? ts_fill_(v, ts_scalar_b(true)) : -1;
+    ts_release(v);
+    if (rc < 0) {
+        ts_release(mask);
+        torch_raise_ts();
+        return -1;
+    }
+    Value a[3] = {dx_zeros_like_arg(d, 0), dx_keep(d, torch_wrap(mask)), g};
+    dx_set(d, 0, dx_call(d, "masked_scatter", 3, a));
+    return 0;
+}
 
 static int bw_diagonal(DCtx *d)
 {
     const ArgInfo *in = in0(d);
     Value g = G;
+    if (!IS_ERR(g) && in->ndim == 2 && torch_grad_enabled && tag_requires_grad(g)) return bw_diagonal_graph(d, g);
     TsTensor *z = IS_ERR(g) ? NULL : ts_zeros(in->ndim, in->sizes, in->dtype, TS_CPU);
     TsTensor *v = z ? ts_diagonal(z, dx_a(d, 1)->i, dx_a(d, 2)->i, dx_a(d, 3)->i) : NULL;
     int rc = v ? ts_copy_(v, torch_unwrap(g)) : -1;

@@ -298,7 +298,8 @@ static Value method_call(Value self, Value *args, int nargs, KwArgs *kw)
     Value *argv = nargs + nkw + 1 <= 16 ? small : rt_alloc(sizeof(Value) * (size_t)(nargs + nkw + 1));
     if (!argv) return V_ERR;
     argv[0] = m->self;
-    memcpy(argv + 1, args, sizeof(Value) * (size_t)(nargs + nkw));
+    if (nargs + nkw > 0)   /* args may be NULL when there are none (memcpy's contract) */
+        memcpy(argv + 1, args, sizeof(Value) * (size_t)(nargs + nkw));
     KwArgs kw2;
     if (kw) kw2 = (KwArgs){.n = kw->n, .names = kw->names, .vals = kw->vals};
     Value r;
