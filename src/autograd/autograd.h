@@ -166,6 +166,10 @@ struct AgNode {
 /* A new node named name with n_next edges (all empty) and n_out outputs;
  * NULL after ts_error. */
 AgNode *ag_node_new(const char *name, int n_next, int n_out);
+/* The seq of the newest node (nodes made later have a larger one). */
+uint64_t ag_node_last_seq(void);
+/* Gives n another name (the double-backward names); 0, or -1: no memory. */
+int ag_node_rename(AgNode *n, const char *name);
 static inline void ag_node_retain(AgNode *n) { if (n) n->rc++; }
 void ag_node_release(AgNode *n);
 /* The edge for the gradient of v: (grad_fn, output_nr), or the leaf's

@@ -7,6 +7,17 @@
 
 static uint64_t next_seq;
 
+uint64_t ag_node_last_seq(void) { return next_seq; }
+
+int ag_node_rename(AgNode *n, const char *name)
+{
+    char *copy = strdup(name);
+    if (!copy) return -1;
+    free(n->name);
+    n->name = copy;
+    return 0;
+}
+
 AgNode *ag_node_new(const char *name, int n_next, int n_out)
 {
     AgNode *n = calloc(1, sizeof *n);

@@ -1030,6 +1030,17 @@ void np_types_init(void)
     np_scalartype_type.getattr = np_dtype_getattr;
     if (!done) type_add_methods(&ndarray_type, nd_methods);
     done = true;
+    /* type(a) reads <class 'numpy.ndarray'> even when only torch made the
+     * array (x.numpy()): types.c consults __module__ */
+    if (ndarray_type.dict && IS_UNBOUND(dict_get_cstr(v_obj(ndarray_type.dict), "__module__"))) {
+        Value np_name = str_from_cstr("numpy");
+        if (IS_ERR(np_name)) {
+            rt_exc_clear();
+            return;
+        }
+        if (dict_set_cstr(v_obj(ndarray_type.dict), "__module__", np_name) < 0) rt_exc_clear();
+        v_decref(np_name);
+    }
 }
 
 bool mod_numpy_init(Value m)
@@ -1037,12 +1048,6 @@ bool mod_numpy_init(Value m)
     np_types_init();
     module_add_functions(m, np_functions);
     Value d = ((Module *)m.o)->dict;
-    /* type(a) reads <class 'numpy.ndarray'>: types.c consults __module__ */
-    Value np_name = str_from_cstr("numpy");
-    if (IS_ERR(np_name)) return false;
-    bool named = ndarray_type.dict && dict_set_cstr(v_obj(ndarray_type.dict), "__module__", np_name) >= 0;
-    v_decref(np_name);
-    if (!named) return false;
     for (int i = 0; i < TS_NUM_DTYPES; i++)
         if (dict_set_cstr(d, np_scalartypes[i].name, v_obj(&np_scalartypes[i])) < 0) return false;
     bool ok = np_random_init(m) &&

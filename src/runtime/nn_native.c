@@ -75,8 +75,22 @@ static void param_type_init(void)
     param_type.str = NULL;
 }
 
+/* <class 'torch.nn.parameter.Parameter'>: types.c reads __module__
+ * from the type's dict (attributes still come from Tensor, its base). */
+static bool param_set_module(void)
+{
+    static const MethodDef none[] = {{NULL, NULL, NULL, 0}};
+    if (!param_type.dict) type_add_methods(&param_type, none);
+    if (!param_type.dict) return false;
+    Value name = str_from_cstr("torch.nn.parameter");
+    if (IS_ERR(name)) return false;
+    bool ok = dict_set_cstr(v_obj(param_type.dict), "__module__", name) >= 0;
+    v_decref(name);
+    return ok;
+}
+
 bool nn_native_init(Value m)
 {
     param_type_init();
-    return mod_set(m, "Parameter", v_obj(&param_type));
+    return param_set_module() && mod_set(m, "Parameter", v_obj(&param_type));
 }

@@ -229,7 +229,7 @@ static int fill_inputs(const TorchCall *c, OpCtx *oc, AgNode *node)
              * when the wrapper copied it, else its data only */
             bool out = oc->inplace && i == 0;
             TsTensor *old = out ? tag_inplace_original(v.t) : NULL;
-            if (old) ai->slot = ag_node_save(node, old, NULL, false, 0);
+            if (old) ai->slot = ag_node_save(node, old, tag_inplace_original_meta(v.t), false, 0);
             else ai->slot = ag_node_save(node, v.t, out ? NULL : v.m, out, 0);
             if (ai->slot < 0) return -1;
         }
@@ -298,7 +298,10 @@ static int fill_outputs(const TorchCall *c, Value r, Value *items, int nres, OpC
     for (int j = 0; (oc->d->save & DS_RESULT) && j < nres; j++) {
         Value v = result_at(r, items, j);
         if (!torch_is_tensor(v)) return 0;
-        int slot = ag_node_save(node, torch_unwrap(v), NULL, true, j);
+        /* integer results (indices) are plain data: as saved outputs they
+         * would come back with this node as their grad_fn */
+        TsTensor *rt = torch_unwrap(v);
+        int slot = ag_node_save(node, rt, NULL, ts_dtype_is_float(rt->dtype), j);
         if (slot < 0) return -1;
         if (j == 0) oc->result_slot = slot;
     }
@@ -429,6 +432,32 @@ static Value record(const TorchOpDef *op, TorchCall *c, Value r)
 
 /* ---- the apply callback of op nodes ---- */
 
+/* Under create_graph, PyTorch records the backward of some ops as one
+ * node of its own ("SigmoidBackwardBackward0"); ours is a composition,
+ * whose last node (made during this backward: seq > seq0) takes that
+ * name so that grad_fn prints the same. */
+static void name_double_backward(AgNode *n, Value *gin, uint64_t seq0)
+{
+    static const char *const names[][2] = {
+        {"SigmoidBackward0", "SigmoidBackwardBackward0"},
+        {"TanhBackward0", "TanhBackwardBackward0"},
+        {"SoftmaxBackward0", "SoftmaxBackwardDataBackward0"},
+        {"LogSoftmaxBackward0", "LogSoftmaxBackwardDataBackward0"},
+        {"MseLossBackward0", "MseLossBackwardBackward0"},
+        {"SelectBackward0", "SelectBackwardBackward0"},
+        {"ReluBackward0", "ThresholdBackwardBackward0"},
+        {"DiagonalBackward0", "DiagonalBackwardBackward0"},
+    };
+    const char *to = NULL;
+    for (size_t i = 0; i < sizeof names / sizeof *names && !to; i++)
+        if (!strcmp(n->name, names[i][0])) to = names[i][1];
+    for (int e = 0; to && e < n->n_next; e++) {
+        if (!torch_is_tensor(gin[e])) continue;
+        AgMeta *m = ((TensorObj *)gin[e].o)->ag;
+        if (m && m->grad_fn && m->grad_fn->seq > seq0 && ag_node_rename(m->grad_fn, to) < 0) return;
+    }
+}
+
 int tag_op_apply(AgNode *n, AgVar *grads, AgVar *out, void *ctx)
 {
     OpCtx *oc = ctx;
@@ -456,8 +485,10 @@ int tag_op_apply(AgNode *n, AgVar *grads, AgVar *out, void *ctx)
     d->err = false;
     d->ntmp = d->cap = 0;
     d->tmp = NULL;
+    uint64_t seq0 = ag_node_last_seq();
     int rc = oc->d->backward(d);
     if (rc == 0) rc = dx_status(d);
+    if (rc == 0) name_double_backward(n, gin, seq0);
     for (int e = 0; e < n->n_next; e++) {
         if (rc == 0 && torch_is_tensor(gin[e])) {
             out[e] = tag_var(gin[e]);
@@ -512,7 +543,10 @@ static Value ag_getattr(Value t, const char *name)
         if (!strcmp(name, "is_leaf")) return v_bool(ag_is_leaf(m));
         break;
     case 'g':
-        if (!strcmp(name, "grad")) return grad_value(m);
+        if (!strcmp(name, "grad")) {
+            if (m && !ag_is_leaf(m) && !m->retains_grad && !m->grad.t) tag_warn_nonleaf_grad();
+            return grad_value(m);
+        }
         if (!strcmp(name, "grad_fn"))
             return m && m->grad_fn ? torch_grad_fn_value(m->grad_fn) : V_NONE;
         break;

@@ -154,7 +154,11 @@ const TorchDeriv *tag_deriv_of(const TorchOpDef *op); /* NULL: none */
 /* The copy of target taken before an in-place op that reads its old
  * value (borrowed), or NULL. */
 TsTensor *tag_inplace_original(const TsTensor *target);
+/* Its autograd meta when the copy is a recorded clone (else NULL). */
+AgMeta *tag_inplace_original_meta(const TsTensor *target);
 bool torch_gradcheck_init(Value autograd);  /* torch_gradcheck.c */
+/* The UserWarning of reading .grad of a non-leaf (torch_autograd_warn.c). */
+void tag_warn_nonleaf_grad(void);
 /* Hook callbacks calling a Python callable (torch_backward.c). */
 int64_t tag_add_py_hook(AgMeta *m, Value fn);
 

@@ -78,9 +78,14 @@ bool torch_bind(const char *fname, Value *args, int nargs, KwArgs *kw,
                         .generator = V_UNBOUND};
     for (int i = 0; i < nnames; i++) vals[i] = V_UNBOUND;
     if (!varargs) {
-        if (nargs > nnames) {
-            rt_raise(&exc_TypeError, "%s() takes at most %d positional arguments (%d given)",
-                     fname, nnames, nargs);
+        if (nargs > nnames) { /* PyTorch's argument parser words it so */
+            if (nreq == nnames)
+                rt_raise(&exc_TypeError, "%s() takes %d positional argument%s but %d were given",
+                         fname, nnames, nnames == 1 ? "" : "s", nargs);
+            else
+                rt_raise(&exc_TypeError,
+                         "%s() takes from %d to %d positional arguments but %d were given", fname,
+                         nreq, nnames, nargs);
             return false;
         }
         for (int i = 0; i < nargs; i++) vals[i] = args[i];

@@ -48,16 +48,24 @@ static bool is_full_slice(Value k)
     return full;
 }
 
+/* A 0-dim integer tensor indexes like an int (SelectBackward0). */
+static bool is_scalar_index(Value k)
+{
+    if (!torch_is_tensor(k)) return false;
+    TsTensor *t = torch_unwrap(k);
+    return t->ndim == 0 && !ts_dtype_is_float(t->dtype) && t->dtype != TS_BOOL;
+}
+
 static bool is_advanced(Value k)
 {
-    return torch_is_tensor(k) || (IS_OBJ(k) && v_isinstance(k, &list_type)) ||
+    return (torch_is_tensor(k) && !is_scalar_index(k)) || (IS_OBJ(k) && v_isinstance(k, &list_type)) ||
            (IS_OBJ(k) && !strcmp(v_typename(k), "ndarray")) || IS_BOOL(k);
 }
 
 static const char *name_of_item(Value k)
 {
     if (is_advanced(k)) return "IndexBackward0";
-    if (IS_INT(k)) return "SelectBackward0";
+    if (IS_INT(k) || is_scalar_index(k)) return "SelectBackward0";
     if (IS_NONE(k)) return "UnsqueezeBackward0";
     if (IS_TYPE(k, &slice_type)) return "SliceBackward0";
     return "AliasBackward0";
@@ -111,7 +119,17 @@ static Value grad_in(AgNode *n, AgVar *grads)
 static void rename_backward(Value z, Value key)
 {
     AgMeta *m = ((TensorObj *)z.o)->ag;
+    /* the backward runs the key's items last to first: the first item's
+     * backward makes the result */
     const char *fwd = index_name(key);
+    if (IS_OBJ(key) && IS_TYPE(key, &tuple_type) && strcmp(fwd, "IndexBackward0")) {
+        Tuple *t = (Tuple *)key.o;
+        for (int64_t i = 0; i < t->len; i++) {
+            if (IS_TYPE(t->items[i], &ellipsis_type)) continue;
+            fwd = name_of_item(t->items[i]);
+            break;
+        }
+    }
     if (!m || !m->grad_fn) return;
     char buf[64];
     if (!strcmp(fwd, "IndexBackward0")) snprintf(buf, sizeof buf, "IndexPutImplBackward0");
@@ -139,9 +157,84 @@ static int index_apply_graph(AgNode *n, AgVar *grads, AgVar *out, IndexCtx *ic)
     return rc;
 }
 
+/* ---- one integer index along dim 0 (x[[0, 0, 1]], x[idx]): repeated
+ * indices must add up, which index_put does not do, so index_add ---- */
+
+/* The key's indices as an int64 tensor, negatives wrapped by size;
+ * V_UNBOUND when the key is not a plain integer list/tensor or an index
+ * is out of range (the ordinary path then raises or handles it). */
+static Value int_index_of(Value key, int64_t size)
+{
+    int64_t n;
+    TsTensor *kt = NULL;
+    if (torch_is_tensor(key)) {
+        kt = torch_unwrap(key);
+        if (ts_dtype_is_float(kt->dtype) || kt->dtype == TS_BOOL || kt->ndim == 0) return V_UNBOUND;
+        n = ts_numel(kt);
+    } else if (IS_OBJ(key) && IS_TYPE(key, &list_type)) {
+        n = ((List *)key.o)->len;
+        for (int64_t i = 0; i < n; i++)
+            if (!IS_INT(((List *)key.o)->items[i])) return V_UNBOUND;
+    } else {
+        return V_UNBOUND;
+    }
+    int64_t dims[TS_MAX_DIMS] = {n};
+    TsTensor *ix = ts_empty(1, dims, TS_INT64, TS_CPU);
+    if (!ix) return torch_raise_ts();
+    int64_t *out = ts_data(ix);
+    for (int64_t i = 0; i < n; i++) {
+        TsScalar sc = {0};
+        if (kt && ts_get_flat(kt, i, &sc) < 0) {
+            ts_release(ix);
+            return torch_raise_ts();
+        }
+        int64_t v = kt ? sc.i : ((List *)key.o)->items[i].i;
+        if (v < 0) v += size;
+        if (v < 0 || v >= size) {
+            ts_release(ix);
+            return V_UNBOUND;
+        }
+        out[i] = v;
+    }
+    return torch_wrap(ix);
+}
+
+/* zeros.index_add(0, idx, g reshaped to (n, rest...)); through the op
+ * table, so it is recorded when g has a history (create_graph). */
+static int index_add_apply(IndexCtx *ic, Value g, Value idx, AgVar *out)
+{
+    DCtx d;
+    memset(&d, 0, sizeof d);
+    dx_keep(&d, idx);
+    int64_t shape[TS_MAX_DIMS];
+    shape[0] = -1;
+    for (int k = 1; k < ic->self.ndim; k++) shape[k] = ic->self.sizes[k];
+    Value rows = dx_call(&d, "reshape", 2, (Value[]){g, dx_shape(&d, ic->self.ndim, shape)});
+    Value z = dx_zeros(&d, ic->self.ndim, ic->self.sizes, ic->self.dtype);
+    Value r = dx_call(&d, "index_add", 4, (Value[]){z, dx_int(&d, 0), idx, rows});
+    int rc = IS_ERR(r) ? -1 : 0;
+    if (rc == 0) {
+        out[0] = tag_var(r);
+        ag_var_retain(out[0]);
+        AgMeta *m = ((TensorObj *)r.o)->ag; /* PyTorch's node for this step */
+        if (m && m->grad_fn) (void)ag_node_rename(m->grad_fn, "IndexPutImplBackward0"); /* no memory: keeps its name */
+    }
+    dx_free_tmps(&d);
+    return rc;
+}
+
 static int index_apply(AgNode *n, AgVar *grads, AgVar *out, void *p)
 {
     IndexCtx *ic = p;
+    Value idx = ic->self.ndim ? int_index_of(ic->key, ic->self.sizes[0]) : V_UNBOUND;
+    if (IS_ERR(idx)) return -1;
+    if (!IS_UNBOUND(idx)) {
+        Value g = grad_in(n, grads);
+        int rc = IS_ERR(g) ? -1 : index_add_apply(ic, g, idx, out);
+        if (IS_ERR(g)) v_decref(idx);
+        else v_decref(g);
+        return rc;
+    }
     if (graph_mode(grads)) return index_apply_graph(n, grads, out, ic);
     Value g = grad_in(n, grads);
     if (IS_ERR(g)) return -1;

@@ -19,10 +19,17 @@
 
 /* The copy for the call in progress (the recorder takes it by target). */
 static TsTensor *pending_target, *pending_copy;
+static Value pending_value; /* the copy as a recorded clone, or V_UNBOUND */
 
 TsTensor *tag_inplace_original(const TsTensor *target)
 {
     return pending_copy && pending_target == target ? pending_copy : NULL;
+}
+
+AgMeta *tag_inplace_original_meta(const TsTensor *target)
+{
+    if (!tag_inplace_original(target) || !torch_is_tensor(pending_value)) return NULL;
+    return ((TensorObj *)pending_value.o)->ag;
 }
 
 static bool any_grad(Value *args, int nargs)
@@ -41,13 +48,27 @@ static Value with_original(Value (*call)(Value *, int, KwArgs *), Value *args, i
     TsTensor *self = torch_unwrap(args[0]);
     bool needed = only_for_other ? nargs > 1 && tag_requires_grad(args[1]) : any_grad(args, nargs);
     if (!self || !torch_grad_enabled || !needed || pending_copy) return call(args, nargs, kw);
-    TsTensor *copy = ts_clone(self);
-    if (!copy) return torch_raise_ts();
+    /* when self has a history the copy is a recorded clone (as in
+     * PyTorch), so a create_graph backward can differentiate through the
+     * old value too */
+    Value cv = V_UNBOUND;
+    TsTensor *copy;
+    if (tag_requires_grad(args[0])) {
+        cv = torch_call_op("clone", args, 1, NULL);
+        if (IS_ERR(cv)) return cv;
+        copy = torch_unwrap(cv);
+        ts_retain(copy);
+    } else if (!(copy = ts_clone(self))) {
+        return torch_raise_ts();
+    }
     pending_target = self;
     pending_copy = copy;
+    pending_value = cv;
     Value r = call(args, nargs, kw);
     pending_target = pending_copy = NULL;
+    pending_value = V_UNBOUND;
     ts_release(copy);
+    v_decref(cv);
     return r;
 }
 

@@ -139,9 +139,13 @@ static int bw_minmax(DCtx *d, const char *win)
 {
     Value g = G, a = dx_in(d, 0), b = dx_in(d, 1);
     Value ab[2] = {a, b}, ba[2] = {b, a};
-    Value tie = dx_mul(d, dx_mul(d, g, dx_call(d, "eq", 2, ab)), dx_num(d, 0.5));
-    dx_set(d, 0, dx_add(d, dx_mul(d, g, dx_call(d, win, 2, ab)), tie));
-    dx_set(d, 1, dx_add(d, dx_mul(d, g, dx_call(d, win, 2, ba)), tie));
+    /* g halved on ties, +0 for the loser (not g * 0: -0 for a negative g) */
+    Value h[3] = {dx_call(d, "eq", 2, ab), dx_mul(d, g, dx_num(d, 0.5)), g};
+    Value half = dx_call(d, "where", 3, h);
+    Value la[3] = {half, dx_call(d, win, 2, ba), dx_num(d, 0.0)};
+    Value lb[3] = {half, dx_call(d, win, 2, ab), dx_num(d, 0.0)};
+    dx_set(d, 0, dx_call(d, "masked_fill", 3, la));
+    dx_set(d, 1, dx_call(d, "masked_fill", 3, lb));
     return 0;
 }
 static int bw_maximum(DCtx *d) { return bw_minmax(d, "gt"); }
@@ -163,19 +167,23 @@ static int bw_lerp(DCtx *d)
 
 /* ---- clamping and selection ---- */
 
-/* g where lo <= x <= hi (bounds that were given) */
+/* g where lo <= x <= hi (bounds that were given), +0 elsewhere (NaN too) */
 static Value clamp_mask(DCtx *d, Value g, Value x, int lo, int hi)
 {
-    Value r = g;
+    Value m = V_UNBOUND;
     if (lo >= 0 && dx_a(d, lo)->given && !dx_a(d, lo)->none) {
         Value a[2] = {x, dx_arg(d, lo)};
-        r = dx_mul(d, r, dx_call(d, "ge", 2, a));
+        m = dx_call(d, "ge", 2, a);
     }
     if (hi >= 0 && dx_a(d, hi)->given && !dx_a(d, hi)->none) {
         Value a[2] = {x, dx_arg(d, hi)};
-        r = dx_mul(d, r, dx_call(d, "le", 2, a));
+        Value le = dx_call(d, "le", 2, a);
+        Value both[2] = {m, le};
+        m = IS_UNBOUND(m) ? le : dx_call(d, "logical_and", 2, both);
     }
-    return r;
+    if (IS_UNBOUND(m)) return g;
+    Value w[3] = {m, g, dx_num(d, 0.0)};
+    return dx_call(d, "where", 3, w);
 }
 
 static const char *name_clamp(const TorchCall *c)
@@ -313,15 +321,25 @@ static int bw_erf(DCtx *d)
     return 0;
 }
 
+/* g where the result is positive, +0 elsewhere (g * mask would give -0
+ * for a negative g).  Under create_graph the result takes part, as in
+ * PyTorch's threshold_backward, so the gradient has a history. */
 static int bw_relu(DCtx *d)
 {
-    Value a[2] = {R, dx_num(d, 0.0)};
-    dx_set(d, 0, dx_mul(d, G, dx_call(d, "gt", 2, a)));
+    Value r = R, g = G;
+    Value pos[2] = {r, dx_num(d, 0.0)};
+    if (torch_grad_enabled && !IS_ERR(r) && tag_requires_grad(r)) {
+        Value a[3] = {dx_call(d, "gt", 2, pos), g, dx_mul(d, r, dx_num(d, 0.0))};
+        dx_set(d, 0, dx_call(d, "where", 3, a));
+        return 0;
+    }
+    Value a[3] = {g, dx_call(d, "le", 2, pos), dx_num(d, 0.0)};
+    dx_set(d, 0, dx_call(d, "masked_fill", 3, a));
     return 0;
 }
 
 /* ceil, floor, round, trunc, sign: zero almost everywhere */
-static int bw_zero(DCtx *d) { dx_set(d, 0, dx_mul(d, G, dx_num(d, 0.0))); return 0; }
+static int bw_zero(DCtx *d) { dx_set(d, 0, dx_zeros_like_arg(d, 0)); return 0; }
 static int bw_identity(DCtx *d) { dx_set(d, 0, G); return 0; }
 
 /* ---- softmax ---- */

@@ -143,7 +143,8 @@ static Value evenly(DCtx *d, Value g, Value r)
     Value a[2] = {X, r};
     Value mask = dx_call(d, "eq", 2, a);
     Value cnt = dx_un(d, "sum", mask);
-    return dx_mul(d, mask, dx_div(d, g, cnt));
+    Value w[3] = {mask, dx_div(d, g, cnt), dx_num(d, 0.0)}; /* +0 elsewhere, not g * 0 */
+    return dx_call(d, "where", 3, w);
 }
 
 /* The gradient of values chosen by index along dim: scattered back. */
@@ -179,9 +180,13 @@ static int bw_max_common(DCtx *d, const char *win)
     }
     Value g = G, a = dx_in(d, 0), b = dx_in(d, 1);
     Value ab[2] = {a, b}, ba[2] = {b, a};
-    Value tie = dx_mul(d, dx_mul(d, g, dx_call(d, "eq", 2, ab)), dx_num(d, 0.5));
-    dx_set(d, 0, dx_add(d, dx_mul(d, g, dx_call(d, win, 2, ab)), tie));
-    dx_set(d, 1, dx_add(d, dx_mul(d, g, dx_call(d, win, 2, ba)), tie));
+    /* g halved on ties, +0 for the loser (not g * 0: -0 for a negative g) */
+    Value h[3] = {dx_call(d, "eq", 2, ab), dx_mul(d, g, dx_num(d, 0.5)), g};
+    Value half = dx_call(d, "where", 3, h);
+    Value la[3] = {half, dx_call(d, win, 2, ba), dx_num(d, 0.0)};
+    Value lb[3] = {half, dx_call(d, win, 2, ab), dx_num(d, 0.0)};
+    dx_set(d, 0, dx_call(d, "masked_fill", 3, la));
+    dx_set(d, 1, dx_call(d, "masked_fill", 3, lb));
     return 0;
 }
 static int bw_max(DCtx *d) { return bw_max_common(d, "gt"); }
@@ -198,7 +203,8 @@ static int bw_amax(DCtx *d)
     Value mask = dx_call(d, "eq", 2, a);
     Value s[3] = {mask, dx_shape(d, nd, dims), v_bool(true)};
     Value cnt = dx_call(d, "sum", 3, s);
-    dx_set(d, 0, dx_mul(d, mask, dx_div(d, g, cnt)));
+    Value w[3] = {mask, dx_div(d, g, cnt), dx_num(d, 0.0)};
+    dx_set(d, 0, dx_call(d, "where", 3, w));
     return 0;
 }
 

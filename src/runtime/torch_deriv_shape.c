@@ -33,6 +33,13 @@ static int bw_reshape_back(DCtx *d)
 
 static const char *name_squeeze(const TorchCall *c) { return c->overload == 0 ? "SqueezeBackward0" : "SqueezeBackward1"; }
 
+/* reshape/flatten: an alias of a contiguous input (PyTorch 1.13's
+ * _reshape_alias), else a copy recorded as _unsafe_view. */
+static const char *name_reshape(const TorchCall *c)
+{
+    return c->a[0].t && !ts_is_contiguous(c->a[0].t) ? "UnsafeViewBackward0" : "ReshapeAliasBackward0";
+}
+
 /* expand, broadcast_to, expand_as, clone, contiguous, to ...: dx_set sums
  * over broadcast dims and converts the dtype */
 static int bw_pass(DCtx *d)
@@ -483,11 +490,11 @@ static int bw_msort(DCtx *d)
 const TorchDeriv torch_derivs_shape[] = {
     U("view", "ViewBackward0", 0, bw_reshape_back),
     U("view_as", "ViewBackward0", 0, bw_reshape_back),
-    U("reshape", "ReshapeAliasBackward0", 0, bw_reshape_back),
-    U("reshape_as", "ReshapeAliasBackward0", 0, bw_reshape_back),
+    N("reshape", name_reshape, 0, bw_reshape_back),
+    N("reshape_as", name_reshape, 0, bw_reshape_back),
     N("squeeze", name_squeeze, 0, bw_reshape_back),
     U("unsqueeze", "UnsqueezeBackward0", 0, bw_reshape_back),
-    U("flatten", "ViewBackward0", 0, bw_reshape_back),
+    N("flatten", name_reshape, 0, bw_reshape_back),
     U("ravel", "ViewBackward0", 0, bw_reshape_back),
     U("unflatten", "ViewBackward0", 0, bw_reshape_back),
     U("permute", "PermuteBackward0", 0, bw_permute),

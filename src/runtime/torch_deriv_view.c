@@ -11,7 +11,8 @@
  * become CopySlices' other edges.  The view's own grad_fn becomes
  * AsStridedBackward0, reading its region out of the base's gradient.
  * Only views of a contiguous base are rebased (the others keep the plain
- * record); these derivatives are computed without recording.
+ * record); these derivatives are computed without recording, except
+ * under create_graph (the *_graph functions).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -66,9 +67,122 @@ static int fail_ts(void)
     return -1;
 }
 
+/* ---- create_graph: the same steps through recorded ops ----
+ * The region is addressed by flat indices into the (contiguous) base:
+ * take() reads it, index_add() writes it into zeros, and a constant mask
+ * clears it, so every step can be differentiated again. */
+
+static bool graph_mode(AgVar *grads)
+{
+    return torch_grad_enabled && grads[0].t && ag_requires_grad(grads[0].m);
+}
+
+/* The flat base index of every element of the region (region's shape). */
+static Value region_index(DCtx *d, const ViewCtx *vc)
+{
+    TsTensor *ix = ts_empty(vc->ndim, vc->sizes, TS_INT64, TS_CPU);
+    if (!ix) return dx_keep(d, torch_raise_ts());
+    int64_t *out = ts_data(ix), n = ts_numel(ix), pos[TS_MAX_DIMS] = {0};
+    for (int64_t e = 0; e < n; e++) { /* row-major walk of the region */
+        int64_t at = vc->offset;
+        for (int k = 0; k < vc->ndim; k++) at += pos[k] * vc->strides[k];
+        out[e] = at;
+        for (int k = vc->ndim - 1; k >= 0; k--) {
+            if (++pos[k] < vc->sizes[k]) break;
+            pos[k] = 0;
+        }
+    }
+    return dx_keep(d, torch_wrap(ix));
+}
+
+/* v (region-shaped) written into zeros of the base's shape. */
+static Value scatter_region(DCtx *d, const ViewCtx *vc, Value idx, Value v)
+{
+    int64_t numel = 1;
+    for (int k = 0; k < vc->base.ndim; k++) numel *= vc->base.sizes[k];
+    Value flat = dx_zeros(d, 1, &numel, vc->base.dtype);
+    Value fi = dx_call(d, "reshape", 2, (Value[]){idx, dx_int(d, -1)});
+    Value fv = dx_call(d, "reshape", 2, (Value[]){v, dx_int(d, -1)});
+    Value acc = dx_call(d, "index_add", 4, (Value[]){flat, dx_int(d, 0), fi, fv});
+    return dx_call(d, "reshape", 2, (Value[]){acc, dx_shape(d, vc->base.ndim, vc->base.sizes)});
+}
+
+/* The base's gradient with the region cleared (times a constant mask). */
+static Value clear_region(DCtx *d, const ViewCtx *vc, Value g, Value idx)
+{
+    TsTensor *mask = ts_ones(vc->base.ndim, vc->base.sizes, vc->base.dtype, TS_CPU);
+    const int64_t *ix = IS_ERR(idx) ? NULL : ts_data(torch_unwrap(idx));
+    int64_t n = ix ? ts_numel(torch_unwrap(idx)) : 0;
+    double *m = mask && mask->dtype == TS_FLOAT64 ? ts_data(mask) : NULL;
+    float *mf = mask && mask->dtype == TS_FLOAT32 ? ts_data(mask) : NULL;
+    int rc = ix && (m || mf) ? 0 : -1;
+    for (int64_t e = 0; rc == 0 && e < n; e++) {
+        if (m) m[ix[e]] = 0;
+        else mf[ix[e]] = 0;
+    }
+    if (rc < 0) {
+        ts_release(mask);
+        if (!IS_OBJ(rt_exc)) rt_raise(&exc_NotImplementedError, "create_graph through an in-place write "
+                                     "into a view of a %s tensor", ts_dtype_legacy(vc->base.dtype));
+        return dx_keep(d, V_ERR);
+    }
+    return dx_mul(d, g, dx_keep(d, torch_wrap(mask)));
+}
+
+/* out = v's new value handed back (owned AgVar with its history) */
+static int keep_out(Value v, AgVar *out)
+{
+    if (IS_ERR(v)) return -1;
+    *out = tag_var(v);
+    ag_var_retain(*out);
+    return 0;
+}
+
+static int copy_slices_graph(AgNode *n, AgVar *grads, AgVar *out, ViewCtx *vc)
+{
+    AgNode *in = vc->inner;
+    DCtx d;
+    memset(&d, 0, sizeof d);
+    Value g = dx_keep(&d, tag_wrap(grads[0]));
+    Value idx = region_index(&d, vc);
+    Value rg = dx_call(&d, "take", 2, (Value[]){g, idx});
+    AgVar *inner_out = calloc((size_t)(in->n_next ? in->n_next : 1), sizeof *inner_out);
+    int rc = !inner_out || IS_ERR(rg) ? -1 : 0;
+    if (rc == 0) {
+        AgVar ga = tag_var(rg);
+        rc = in->apply(in, &ga, inner_out, in->ctx);
+    }
+    if (rc == 0) {
+        Value rest = clear_region(&d, vc, g, idx);
+        if (inner_out[0].t)
+            rest = dx_add(&d, rest, scatter_region(&d, vc, idx, dx_keep(&d, tag_wrap(inner_out[0]))));
+        rc = keep_out(rest, &out[0]);
+    }
+    for (int i = 1; rc == 0 && i < in->n_next && i < n->n_next; i++) {
+        out[i] = inner_out[i];
+        inner_out[i] = ag_var_none();
+    }
+    for (int i = 0; inner_out && i < in->n_next; i++) ag_var_release(inner_out[i]);
+    free(inner_out);
+    dx_free_tmps(&d);
+    if (rc < 0 && !IS_OBJ(rt_exc)) return fail_ts();
+    return rc;
+}
+
+static int as_strided_graph(AgVar *grads, AgVar *out, ViewCtx *vc)
+{
+    DCtx d;
+    memset(&d, 0, sizeof d);
+    Value g = dx_keep(&d, tag_wrap(grads[0]));
+    int rc = keep_out(scatter_region(&d, vc, region_index(&d, vc), g), &out[0]);
+    dx_free_tmps(&d);
+    return rc;
+}
+
 static int copy_slices_apply(AgNode *n, AgVar *grads, AgVar *out, void *p)
 {
     ViewCtx *vc = p;
+    if (graph_mode(grads)) return copy_slices_graph(n, grads, out, vc);
     AgNode *in = vc->inner;
     TsTensor *gb = base_grad(vc, grads[0]), *region = gb ? region_of(vc, gb) : NULL;
     TsTensor *rg = region ? ts_clone(region) : NULL;
@@ -101,6 +215,7 @@ static int as_strided_apply(AgNode *n, AgVar *grads, AgVar *out, void *p)
 {
     (void)n;
     ViewCtx *vc = p;
+    if (graph_mode(grads)) return as_strided_graph(grads, out, vc);
     TsTensor *gb = ts_zeros(vc->base.ndim, vc->base.sizes, vc->base.dtype, vc->base.device);
     TsTensor *region = gb ? region_of(vc, gb) : NULL;
     int rc = region && grads[0].t ? ts_copy_(region, grads[0].t) : region ? 0 : -1;

@@ -53,7 +53,12 @@ static void ctx_dealloc(Obj *o)
 
 static Value ctx_repr(Value v)
 {
-    return str_fmt("<torch.autograd.function.%s object at %p>", v_type(v)->name, (void *)v.o);
+    /* a built-in node's name ends in its overload digit (the library's
+     * Functions named with _tsc_node_name): those print as PyTorch's own */
+    const char *nm = v_type(v)->name;
+    size_t n = strlen(nm);
+    if (n && nm[n - 1] >= '0' && nm[n - 1] <= '9') return str_fmt("<%s object at %p>", nm, (void *)v.o);
+    return str_fmt("<torch.autograd.function.%s object at %p>", nm, (void *)v.o);
 }
 
 /* ---- ctx methods ---- */
@@ -157,9 +162,13 @@ static Type *ctx_type_for(Type *cls)
 {
     for (CtxType *e = ctx_types; e; e = e->next)
         if (e->cls == cls) return e->t;
+    /* torch.nn.functional's Functions stand for PyTorch's built-in nodes
+     * and give their name ("LeakyReluBackward0") in _tsc_node_name */
+    Value own = cls->dict ? dict_get_cstr(v_obj(cls->dict), "_tsc_node_name") : V_UNBOUND;
+    const char *fixed = IS_TYPE(own, &str_type) ? str_cstr(own) : NULL;
     CtxType *e = rt_alloc(sizeof *e);
     Type *t = rt_alloc(sizeof *t);
-    size_t len = strlen(cls->name) + 9;
+    size_t len = strlen(fixed ? fixed : cls->name) + 9;
     char *nm = rt_alloc(len);
     if (!e || !t || !nm) {
         free(e);
@@ -167,7 +176,8 @@ static Type *ctx_type_for(Type *cls)
         free(nm);
         return NULL;
     }
-    snprintf(nm, len, "%sBackward", cls->name);
+    if (fixed) snprintf(nm, len, "%s", fixed);
+    else snprintf(nm, len, "%sBackward", cls->name);
     *t = ctx_base_type;
     t->name = nm;
     t->base = &ctx_base_type;

@@ -66,6 +66,9 @@ static void set_flat(TsTensor *t, int64_t j, double v)
 static bool numerical(Check *k, TsTensor *x, int64_t j, int o, double *num, int64_t n_out)
 {
     double orig = get_flat(x, j);
+    /* PyTorch perturbs through .data: graphs made before gradcheck (and
+     * their saved inputs) stay valid, so the version is put back */
+    int64_t version = x->storage->version;
     double *plus = calloc((size_t)(n_out ? n_out : 1), sizeof *plus);
     if (!plus) return rt_nomem(), false;
     for (int side = 0; side < 2; side++) {
@@ -73,6 +76,7 @@ static bool numerical(Check *k, TsTensor *x, int64_t j, int o, double *num, int6
         Value outs = run_func(k, false);
         if (IS_ERR(outs)) {
             set_flat(x, j, orig);
+            x->storage->version = version;
             free(plus);
             return false;
         }
@@ -85,6 +89,7 @@ static bool numerical(Check *k, TsTensor *x, int64_t j, int o, double *num, int6
         v_decref(outs);
     }
     set_flat(x, j, orig);
+    x->storage->version = version;
     free(plus);
     return true;
 }

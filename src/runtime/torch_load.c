@@ -59,7 +59,7 @@ static bool zip_open(Zip *z)
     if ((off == 0xFFFFFFFF || count == 0xFFFF || size == 0xFFFFFFFF) && e >= 20 &&
         rd_le(z->p + e - 20, 4) == 0x07064b50) {
         uint64_t z64 = rd_le(z->p + e - 12, 8);
-        if (z64 > z->n - 56 || rd_le(z->p + z64, 4) != 0x06064b50)
+        if (z->n < 56 || z64 > z->n - 56 || rd_le(z->p + z64, 4) != 0x06064b50)
             return !IS_ERR(corrupt("failed finding central directory"));
         count = rd_le(z->p + z64 + 32, 8);
         size = rd_le(z->p + z64 + 40, 8);
@@ -682,7 +682,11 @@ Value torch_load_fn(Value *args, int nargs, KwArgs *kw)
         return rt_raise(&exc_AttributeError, "'%s' object has no attribute 'read'",
                         v_typename(v[0]));
     int dev = -1; /* map_location: a device or a string ('cpu', 'cuda:0') */
-    if (!IS_UNBOUND(v[1]) && !IS_NONE(v[1]) && !torch_to_device(v[1], &dev)) return V_ERR;
+    /* a dict or a function (lambda storage, loc: storage) remaps saved
+     * locations; every storage is loaded where it was saved then */
+    bool remap = IS_TYPE(v[1], &dict_type) || (!IS_UNBOUND(v[1]) && v_type(v[1])->call);
+    if (!IS_UNBOUND(v[1]) && !IS_NONE(v[1]) && !remap && !torch_to_device(v[1], &dev))
+        return V_ERR;
     Buf b = {0};
     if (!read_file(str_cstr(v[0]), &b)) {
         free(b.p);

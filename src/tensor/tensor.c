@@ -513,13 +513,38 @@ TsTensor *ts_from_buffer(const void *data, TsDType src_dtype, int ndim, const in
     if (check_sizes(ndim, sizes) < 0)
         return NULL;
     ts_contiguous_strides(ndim, sizes, strides);
+    /* The copy loops read elements as their C type, which needs alignment
+     * and, for bool, bytes that are 0 or 1; a storage inside a damaged .pt
+     * file (torch.load) may have neither: copy it (bools made 0/1) first. */
+    void *aligned = NULL;
+    size_t esz = ts_dtype_size(src_dtype);
+    if ((esz > 1 && (uintptr_t)data % esz != 0) || src_dtype == TS_BOOL) {
+        size_t bytes = esz;
+        for (int d = 0; d < ndim; d++)
+            bytes *= (size_t)sizes[d];
+        aligned = malloc(bytes ? bytes : 1);
+        if (!aligned) {
+            ts_error_oom(bytes);
+            return NULL;
+        }
+        if (bytes)
+            memcpy(aligned, data, bytes);
+        if (src_dtype == TS_BOOL)
+            for (size_t i = 0; i < bytes; i++)
+                ((unsigned char *)aligned)[i] = ((unsigned char *)aligned)[i] != 0;
+        data = aligned;
+    }
     TsStorage *s = ts_storage_borrow((void *)data, 0, TS_CPU, NULL, NULL);
-    if (!s)
+    if (!s) {
+        free(aligned);
         return NULL;
+    }
     TsTensor *src = ts_make_view(s, src_dtype, ndim, sizes, strides, 0);
     ts_storage_release(s);
-    if (!src)
+    if (!src) {
+        free(aligned);
         return NULL;
+    }
     TsTensor *t = ts_empty(ndim, sizes, dtype == TS_UNDEF ? src_dtype : dtype, device);
     if (t && ts_copy_(t, src) < 0) {
         ts_release(t);
@@ -528,6 +553,7 @@ TsTensor *ts_from_buffer(const void *data, TsDType src_dtype, int ndim, const in
     if (t)
         t->storage->version = 0;
     ts_release(src);
+    free(aligned);   /* src borrowed it */
     return t;
 }
 
