@@ -165,6 +165,26 @@ static int bw_lerp(DCtx *d)
     return 0;
 }
 
+/* addcmul/addcdiv: input + value * t1 (* or /) t2 (value: arg 3) */
+static int bw_addcmul(DCtx *d)
+{
+    Value g = G, v = dx_arg(d, 3);
+    dx_set(d, 0, g);
+    if (dx_need(d, 1)) dx_set(d, 1, dx_mul(d, dx_mul(d, g, dx_in(d, 2)), v));
+    if (dx_need(d, 2)) dx_set(d, 2, dx_mul(d, dx_mul(d, g, dx_in(d, 1)), v));
+    return 0;
+}
+
+static int bw_addcdiv(DCtx *d)
+{
+    Value g = G, v = dx_arg(d, 3), t1 = dx_in(d, 1), t2 = dx_in(d, 2);
+    dx_set(d, 0, g);
+    if (dx_need(d, 1)) dx_set(d, 1, dx_div(d, dx_mul(d, g, v), t2));
+    if (dx_need(d, 2))
+        dx_set(d, 2, dx_neg(d, dx_div(d, dx_mul(d, dx_mul(d, g, v), t1), dx_mul(d, t2, t2))));
+    return 0;
+}
+
 /* ---- clamping and selection ---- */
 
 /* g where lo <= x <= hi (bounds that were given), +0 elsewhere (NaN too) */
@@ -384,6 +404,8 @@ const TorchDeriv torch_derivs_pointwise[] = {
     U("fmax", "FmaxBackward0", DS_IN0 | DS_IN1, bw_maximum),
     U("fmin", "FminBackward0", DS_IN0 | DS_IN1, bw_minimum),
     {"lerp", NULL, name_lerp, DS_IN0 | DS_IN1 | DS_IN2, bw_lerp},
+    U("addcmul", "AddcmulBackward0", DS_IN1 | DS_IN2, bw_addcmul),
+    U("addcdiv", "AddcdivBackward0", DS_IN1 | DS_IN2, bw_addcdiv),
     {"clamp", NULL, name_clamp, DS_IN0 | DS_IN1 | DS_IN2, bw_clamp},
     {"clip", NULL, name_clamp, DS_IN0 | DS_IN1 | DS_IN2, bw_clamp},
     U("clamp_min", "ClampMinBackward0", DS_IN0 | DS_IN1, bw_clamp_min),

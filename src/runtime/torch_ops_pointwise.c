@@ -374,3 +374,36 @@ static Value softmax_impl(TorchCall *c, bool log)
 
 Value impl_softmax(TorchCall *c) { return softmax_impl(c, false); }
 Value impl_log_softmax(TorchCall *c) { return softmax_impl(c, true); }
+
+/* ---- addcmul / addcdiv ---- */
+
+/* input + value * t1 OP t2, evaluated as PyTorch's kernel does:
+ * (value * t1) OP t2 first, then the sum, so float rounding matches. */
+static Value addc(TorchCall *c, TsBinaryOp op)
+{
+    TsTensor *scaled = ts_binary(TS_OP_MUL, ts_arg(c->a[1].t), ts_arg_s(c->a[3].s), NULL);
+    if (!scaled) return torch_raise_ts();
+    TsTensor *q = ts_binary(op, ts_arg(scaled), ts_arg(c->a[2].t), NULL);
+    ts_release(scaled);
+    if (!q) return torch_raise_ts();
+    TsTensor *r = ts_add(ts_arg(c->a[0].t), ts_arg(q), ts_scalar_i(1), torch_call_target(c));
+    ts_release(q);
+    return torch_wrap(r);
+}
+
+Value impl_addcmul(TorchCall *c) { return addc(c, TS_OP_MUL); }
+
+/* Integer tensor1/tensor2 is refused, as PyTorch does. */
+Value impl_addcdiv(TorchCall *c)
+{
+    if (!ts_dtype_is_float(c->a[1].t->dtype) && !ts_dtype_is_float(c->a[2].t->dtype))
+        return rt_raise(&exc_RuntimeError,
+                        "Integer division with addcdiv is no longer supported, and in a future  "
+                        "release addcdiv will perform a true division of tensor1 and tensor2. "
+                        "The historic addcdiv behavior can be implemented as (input + value * "
+                        "torch.trunc(tensor1 / tensor2)).to(input.dtype) for integer inputs and "
+                        "as (input + value * tensor1 / tensor2) for float inputs. The future "
+                        "addcdiv behavior is just the latter implementation: (input + value * "
+                        "tensor1 / tensor2), for all dtypes.");
+    return addc(c, TS_OP_DIV);
+}
