@@ -1042,6 +1042,7 @@ L_DELETE_NAME:
     if (dict_del(f->ns, v_obj(names[arg])) < 0) goto error;
     DISPATCH();
 L_LOAD_ATTR:
+    f->pc = pc;   /* a getter may warn (x.grad of a non-leaf) at this line */
     r = v_getattr(TOP(), names[arg]);
     CHECK(r);
     v_decref(TOP());
