@@ -131,6 +131,9 @@ def section(o, rows):
         "timed loops).  Times are per iteration.  Ratio = PyTorch time / tsc time:",
         "higher is better for tsc.  Measured %s on %d cores."
         % (time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), os.cpu_count() or 0),
+        "Both sides multiply matrices with the same OpenBLAS (pthreads, every core),",
+        "so the gemm ratios only measure noise around 1.0; on a machine shared with",
+        "other jobs single runs vary by up to 2x, so compare ratios across runs.",
         "",
         "| benchmark | what | tsc | PyTorch | ratio | target | met |",
         "|---|---|---:|---:|---:|---:|---|",

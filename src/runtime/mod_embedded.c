@@ -76,6 +76,32 @@ bool mod_torch_utils_data_init(Value m)
     return RUN(m, lib_torch_utils_data, "torch/utils/data.tsc");
 }
 
+/* torch._compose: torch functions written as compositions of ops
+ * (broadcast_tensors, meshgrid, diff, kron ...), found by torch.__getattr__. */
+bool mod_torch_compose_init(Value m)
+{
+    return RUN(m, lib_torch_compose, "torch/_compose.tsc");
+}
+
+/* torch.NAME from torch._compose, or V_UNBOUND when it has no such name. */
+static Value compose_lookup(const char *n)
+{
+    if (n[0] == '_') return V_UNBOUND;
+    Value m = rt_import("torch._compose");
+    if (IS_ERR(m)) return m;
+    Value key = str_from_cstr(n);
+    if (IS_ERR(key)) {
+        v_decref(m);
+        return key;
+    }
+    Value f = dict_get(((Module *)m.o)->dict, key);   /* borrowed */
+    v_decref(key);
+    v_decref(m);
+    if (IS_ERR(f) || IS_UNBOUND(f)) return f;
+    v_incref(f);
+    return f;
+}
+
 /* torch.__getattr__(name): the lazily imported submodules. */
 static Value torch_lazy_getattr(Value *args, int nargs, KwArgs *kw)
 {
@@ -91,6 +117,8 @@ static Value torch_lazy_getattr(Value *args, int nargs, KwArgs *kw)
         snprintf(full, sizeof full, "torch.%s", n);
         return rt_import(full);
     }
+    Value f = compose_lookup(n);
+    if (!IS_UNBOUND(f)) return f;
     return rt_raise(&exc_AttributeError, "module 'torch' has no attribute '%s'", n);
 }
 

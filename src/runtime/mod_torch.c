@@ -29,6 +29,8 @@ bool torch_save_init(Value torch) __attribute__((weak));
 /* The autograd layer (next wave): sets the hooks of torch_obj.h and adds
  * its functions (it may replace no_grad & co. defined here). */
 bool torch_autograd_init(Value torch) __attribute__((weak));
+/* Tensor methods defined in torch._compose (torch_compose.c). */
+bool torch_compose_methods_init(void) __attribute__((weak));
 TsTensor *torch_tensor_from_data(Value data, TsDType dtype, int device) __attribute__((weak));
 /* mod_embedded.c's torch.__getattr__ (lazy torch.nn / optim / utils). */
 extern const MethodDef mod_embedded_torch_functions[] __attribute__((weak));
@@ -449,6 +451,7 @@ bool mod_torch_init(Value m)
     if (torch_random_init && !torch_random_init(m)) return false;
     if (torch_print_init && !torch_print_init(m)) return false;
     if (torch_save_init && !torch_save_init(m)) return false;
+    if (torch_compose_methods_init && !torch_compose_methods_init()) return false;
     if (torch_autograd_init && !torch_autograd_init(m)) return false;
     return true;
 }

@@ -26,6 +26,7 @@ bool mod_torch_optim_init(Value m) __attribute__((weak));
 bool mod_torch_optim_lr_scheduler_init(Value m) __attribute__((weak));
 bool mod_torch_utils_init(Value m) __attribute__((weak));
 bool mod_torch_utils_data_init(Value m) __attribute__((weak));
+bool mod_torch_compose_init(Value m) __attribute__((weak));
 
 static const ModuleDef registry[] = {
     {"sys", mod_sys_init},
@@ -44,6 +45,7 @@ static const ModuleDef registry[] = {
     {"torch.optim.lr_scheduler", mod_torch_optim_lr_scheduler_init},
     {"torch.utils", mod_torch_utils_init},
     {"torch.utils.data", mod_torch_utils_data_init},
+    {"torch._compose", mod_torch_compose_init},
     {NULL, NULL},
 };
 

@@ -142,6 +142,33 @@ static const CFunc ip_tab[] = {
 #undef OP
 };
 
+/* torch.X_(t, ...): calls the Tensor method t.X_ as it is found at call
+ * time, so the autograd layer's wrapper of the method (its leaf check
+ * before writing, torch_deriv_inplace.c) applies to both spellings. */
+static Value func_inplace_call(int idx, Value *args, int nargs, KwArgs *kw)
+{
+    const char *name = torch_op_table[idx].name;
+    size_t l = strlen(name);
+    char mname[64];
+    snprintf(mname, sizeof mname, "%s%s", name, l && name[l - 1] == '_' ? "" : "_");
+    if (nargs >= 1 && torch_is_tensor(args[0])) {
+        Value m = dict_get_cstr(v_obj(tensor_type.dict), mname);
+        if (IS_OBJ(m) && IS_TYPE(m, &cfunc_type)) return ((CFuncObj *)m.o)->def->fn(args, nargs, kw);
+    }
+    return dispatch(idx, args, nargs, kw, MODE_INPLACE);
+}
+
+#define OP(name, sig, doc, flags, impl, deriv) \
+    static Value fi_##name(Value *a, int n, KwArgs *kw) { return func_inplace_call(OPI_##name, a, n, kw); }
+#include "torch_ops.def"
+#undef OP
+
+static const CFunc fi_tab[] = {
+#define OP(name, sig, doc, flags, impl, deriv) fi_##name,
+#include "torch_ops.def"
+#undef OP
+};
+
 Value torch_dispatch_direct(TorchCall *c)
 {
     Value r = c->op->impl(c);
@@ -213,10 +240,27 @@ static bool add_def(MethodDef *defs, int *n, const char *name, CFunc fn, char *d
     return true;
 }
 
+/* The in-place rows PyTorch also exposes as torch.X_(t, ...): only these
+ * (there is no torch.add_), bound like the method t.X_(...). */
+static const char *const func_inplace[] = {
+    "abs", "acos", "addmv", "arccos", "arcsin", "arctan", "asin", "atan", "ceil", "clamp",
+    "clamp_max", "clamp_min", "clip", "cos", "cosh", "detach", "erf", "exp2", "exp", "expm1",
+    "fix", "floor", "frac", "log10", "log1p", "log2", "log", "nan_to_num", "neg", "negative",
+    "reciprocal", "relu", "round", "rsqrt", "sigmoid", "sin", "sinh", "sqrt", "square", "tan",
+    "tanh", "trunc", "zero_", "fill_", NULL,
+};
+
+static bool is_func_inplace(const char *name)
+{
+    for (int i = 0; func_inplace[i]; i++)
+        if (!strcmp(func_inplace[i], name)) return true;
+    return false;
+}
+
 static bool build_defs(void)
 {
     size_t cap = (size_t)torch_op_count + 1;
-    func_defs = rt_calloc(cap, sizeof *func_defs);
+    func_defs = rt_calloc(2 * cap, sizeof *func_defs);
     linalg_defs = rt_calloc(cap, sizeof *linalg_defs);
     method_defs = rt_calloc(2 * cap, sizeof *method_defs);
     if (!func_defs || !linalg_defs || !method_defs) return false;
@@ -229,6 +273,10 @@ static bool build_defs(void)
         if ((op->flags & F_FUNC) && !(op->flags & F_LINALG) &&
             !add_def(func_defs, &nf, name, fn_tab[i], make_doc(i, "", false), 0))
             return false;
+        /* rows that are themselves in place (zero_, fill_): torch.X_ too */
+        if (!(op->flags & F_FUNC) && (op->flags & F_METHOD) && is_func_inplace(name) &&
+            !add_def(func_defs, &nf, name, fi_tab[i], make_doc(i, "", false), 0))
+            return false;
         if ((op->flags & F_METHOD) &&
             !add_def(method_defs, &nm, name, me_tab[i], make_doc(i, "", true),
                      (op->flags & F_PROP) ? METH_PROPERTY : 0))
@@ -240,6 +288,9 @@ static bool build_defs(void)
             memcpy(iname, name, l);
             memcpy(iname + l, "_", 2);
             if (!add_def(method_defs, &nm, iname, ip_tab[i], make_doc(i, "_", true), 0))
+                return false;
+            if ((op->flags & F_FUNC) && !(op->flags & F_LINALG) && is_func_inplace(name) &&
+                !add_def(func_defs, &nf, iname, fi_tab[i], make_doc(i, "_", false), 0))
                 return false;
         }
     }
