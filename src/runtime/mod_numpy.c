@@ -535,6 +535,15 @@ static Value m_flatten(Value *args, int nargs, KwArgs *kw)
     return np_wrap(r);
 }
 
+/* ravel: one dimension, a view when the layout allows (numpy's default
+ * order 'C'), else a copy -- as reshape(-1). */
+static Value m_ravel(Value *args, int nargs, KwArgs *kw)
+{
+    int64_t all = -1;
+    if (!args_nokw("ravel", kw) || !args_count("ravel", nargs - 1, 0, 0)) return V_ERR;
+    return np_wrap(ts_reshape(self_t(args), 1, &all));
+}
+
 /* Reductions: axis=None (everything) or an int; a 0-d result is a scalar. */
 typedef enum { R_SUM, R_MEAN, R_MAX, R_MIN, R_PROD, R_STD, R_VAR } RedKind;
 
@@ -608,6 +617,7 @@ static const MethodDef nd_methods[] = {
     {"astype", m_astype, "astype(dtype)\n\nCopy of the array, cast to a specified type.", 0},
     {"reshape", m_reshape, "reshape(shape)\n\nReturns an array containing the same data with a new shape.", 0},
     {"flatten", m_flatten, "flatten()\n\nReturn a copy of the array collapsed into one dimension.", 0},
+    {"ravel", m_ravel, "ravel()\n\nReturn a contiguous flattened array (a view when possible).", 0},
     {"sum", m_sum, "sum(axis=None)\n\nReturn the sum of the array elements over the given axis.", 0},
     {"mean", m_mean, "mean(axis=None)\n\nReturns the average of the array elements along given axis.", 0},
     {"max", m_max, "max(axis=None)\n\nReturn the maximum along a given axis.", 0},

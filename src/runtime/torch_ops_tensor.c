@@ -138,10 +138,30 @@ static Value storage_getitem(Value v, Value key)
     return torch_from_scalar(ts_load_scalar((char *)s->s->data + (size_t)i * sz, s->dt));
 }
 
+/* storage().tolist(): every element of the storage, in order. */
+static Value storage_tolist(Value *args, int nargs, KwArgs *kw)
+{
+    if (!args_count("tolist", nargs - 1, 0, 0) || !args_nokw("tolist", kw)) return V_ERR;
+    int64_t n = storage_len(args[0]);
+    Value l = list_new(0);
+    if (IS_ERR(l)) return l;
+    for (int64_t i = 0; i < n; i++) {
+        Value x = storage_getitem(args[0], v_int(i));
+        if (IS_ERR(x) || list_append(l, x) < 0) {
+            if (!IS_ERR(x)) v_decref(x);
+            v_decref(l);
+            return V_ERR;
+        }
+        v_decref(x);
+    }
+    return l;
+}
+
 static const MethodDef storage_methods[] = {
     {"data_ptr", storage_data_ptr, "data_ptr() -> int\n\nAddress of the storage's memory.", 0},
     {"size", storage_size, "size() -> int\n\nNumber of elements.", 0},
     {"element_size", storage_element_size, "element_size() -> int\n\nBytes per element.", 0},
+    {"tolist", storage_tolist, "tolist() -> list\n\nThe elements of the storage as a list.", 0},
     {NULL, NULL, NULL, 0},
 };
 

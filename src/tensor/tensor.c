@@ -438,10 +438,25 @@ TsTensor *ts_arange(TsScalar start, TsScalar end, TsScalar step, TsDType dtype, 
     return finish_on(t, device);
 }
 
-/* PyTorch fills linspace from both ends (start + i*step for the first
- * half, end - (steps-1-i)*step for the rest) in the result's precision
- * with fused multiply-adds (its vectorised kernel), so the last element is
- * exactly `end`. */
+/* PyTorch (AVX2 CPU kernel) fills linspace from both ends in the
+ * result's precision: an anchor start + i*step below steps/2, else
+ * end - (steps-1-i)*step, each one fused multiply-add.  Its vectorised loop
+ * takes whole pairs of vectors (8 floats or 4 doubles each); every vector
+ * computes one anchor at its first index and adds j*step (rounded, not
+ * fused) for its other lanes; the leftover tail is scalar. */
+#define LINSPACE_KERNEL(T, FMA, V)                                                      \
+    do {                                                                                \
+        T s_ = (T)start, e_ = (T)end;                                                   \
+        T st_ = steps > 1 ? (e_ - s_) / (T)(steps - 1) : 0;                             \
+        int64_t nvec_ = steps / (2 * (V)) * (2 * (V)), i_ = 0;                          \
+        for (; i_ < steps; i_++) {                                                      \
+            int64_t b_ = i_ < nvec_ ? i_ - i_ % (V) : i_;                               \
+            T a_ = b_ < half ? FMA(st_, (T)b_, s_) : FMA(-st_, (T)(steps - b_ - 1), e_); \
+            T d_ = (T)(i_ - b_) * st_; /* a separate statement: never fused */          \
+            ts_store_f64(p + i_ * isz, dtype, i_ == b_ ? a_ : a_ + d_);                 \
+        }                                                                               \
+    } while (0)
+
 TsTensor *ts_linspace(double start, double end, int64_t steps, TsDType dtype, int device)
 {
     if (steps < 0) {
@@ -456,39 +471,61 @@ TsTensor *ts_linspace(double start, double end, int64_t steps, TsDType dtype, in
     char *p = ts_data(t);
     size_t isz = ts_dtype_size(dtype);
     int64_t half = steps / 2;
-    if (dtype == TS_FLOAT32 || dtype == TS_FLOAT16 || dtype == TS_BFLOAT16) {
+    if (dtype == TS_FLOAT32) {
+        LINSPACE_KERNEL(float, fmaf, 8);
+    } else if (dtype == TS_FLOAT16 || dtype == TS_BFLOAT16) {
         float fs = (float)start, fe = (float)end;
         float st = steps > 1 ? (fe - fs) / (float)(steps - 1) : 0;
         for (int64_t i = 0; i < steps; i++)
             ts_store_f64(p + i * isz, dtype,
                          i < half ? fmaf(st, (float)i, fs) : fmaf(-st, (float)(steps - i - 1), fe));
     } else {
-        double st = steps > 1 ? (end - start) / (double)(steps - 1) : 0;
-        for (int64_t i = 0; i < steps; i++)
-            ts_store_f64(p + i * isz, dtype,
-                         i < half ? fma(st, (double)i, start) : fma(-st, (double)(steps - i - 1), end));
+        LINSPACE_KERNEL(double, fma, 4);
     }
     if (steps == 1)
         ts_store_f64(p, dtype, start);
     return finish_on(t, device);
 }
 
+/* x as the nearest value of a float dtype (the storage round trip). */
+static double round_to_dtype(double x, TsDType dtype)
+{
+    double buf[2];
+    ts_store_f64(buf, dtype, x);
+    return ts_load_f64(buf, dtype);
+}
+
+/* PyTorch's logspace is scalar and all in double (start and end first
+ * rounded to the result dtype, and so is end - start), unfused: base ** (start + i*step) below
+ * steps/2, else base ** (end - (steps-1-i)*step). */
 TsTensor *ts_logspace(double start, double end, int64_t steps, double base, TsDType dtype,
                       int device)
 {
-    TsTensor *t = ts_linspace(start, end, steps, TS_FLOAT64, TS_CPU);
-    if (!t)
+    if (steps < 0) {
+        ts_error(TS_ERR_RUNTIME, "number of steps must be non-negative");
         return NULL;
+    }
     if (dtype == TS_UNDEF)
         dtype = ts_default_float();
     TsTensor *r = ts_empty(1, &steps, dtype, TS_CPU);
-    if (r) {
-        double *x = ts_data(t);
-        char *p = ts_data(r);
-        for (int64_t i = 0; i < steps; i++)
-            ts_store_f64(p + i * ts_dtype_size(dtype), dtype, pow(base, x[i]));
+    if (!r)
+        return NULL;
+    double span = end - start; /* PyTorch subtracts in the result dtype */
+    if (ts_dtype_is_float(dtype)) {
+        start = round_to_dtype(start, dtype);
+        end = round_to_dtype(end, dtype);
+        span = round_to_dtype(end - start, dtype);
     }
-    ts_release(t);
+    double step = steps > 1 ? span / (double)(steps - 1) : 0;
+    int64_t half = steps / 2;
+    char *p = ts_data(r);
+    size_t isz = ts_dtype_size(dtype);
+    for (int64_t i = 0; i < steps; i++) {
+        double d = i < half ? step * (double)i : step * (double)(steps - i - 1);
+        ts_store_f64(p + i * isz, dtype, pow(base, i < half ? start + d : end - d));
+    }
+    if (steps == 1)
+        ts_store_f64(p, dtype, pow(base, start));
     return finish_on(r, device);
 }
 
