@@ -113,8 +113,25 @@ static bool reads_self(int i, bool *only_for_other)
     return d && (d->save & DS_IN0);
 }
 
+/* Fast path test: nothing here can be recorded by autograd (grad mode off,
+ * or no argument is a tensor with autograd metadata and none is a list
+ * that might hold one), so the leaf check and the saved copy are moot. */
+static bool no_autograd_args(Value *args, int nargs, KwArgs *kw)
+{
+    if (!torch_grad_enabled) return true;
+    for (int k = 0; k < nargs + (kw ? kw->n : 0); k++) {
+        Value v = k < nargs ? args[k] : kw->vals[k - nargs];
+        if (!IS_OBJ(v)) continue;
+        if (torch_is_tensor(v) ? ((TensorObj *)v.o)->ag != NULL
+                               : v_isinstance(v, &tuple_type) || IS_TYPE(v, &list_type))
+            return false;
+    }
+    return true;
+}
+
 static Value inplace_call(int i, Value *args, int nargs, KwArgs *kw)
 {
+    if (no_autograd_args(args, nargs, kw)) return orig[i](args, nargs, kw);
     const char *name = torch_op_table[i].name;
     bool exempt = !strcmp(name, "detach") || !strncmp(name, "resize", 6);
     if (nargs < 1 || (!exempt && !inplace_allowed(args[0]))) return nargs < 1 ? orig[i](args, nargs, kw) : V_ERR;

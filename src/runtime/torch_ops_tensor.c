@@ -74,10 +74,16 @@ Value impl_tolist(TorchCall *c)
 
 typedef struct StorageObj { Obj hdr; TsStorage *s; TsDType dt; } StorageObj;
 
+/* Each t.storage() is a new object in PyTorch, and there two that live
+ * one after the other never share an address: id(a.storage()) ==
+ * id(b.storage()) is False.  Holding on to the last freed one (freeing the
+ * one before) keeps malloc from handing its address straight back. */
 static void storage_dealloc(Obj *o)
 {
+    static Obj *held;
     ts_storage_release(((StorageObj *)o)->s);
-    free(o);
+    free(held);
+    held = o;
 }
 
 static int64_t storage_len(Value v)

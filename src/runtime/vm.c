@@ -745,12 +745,25 @@ static Value method_lookup(Frame *f, int arg, Type *t, Obj *name)
     return type_lookup(t, name);
 }
 
+/* Types whose getattr hook only adds attributes in front of the generic
+ * lookup (v_getattr's order): LOAD_METHOD asks the hook, then looks for a
+ * method.  type, module and super objects resolve everything themselves. */
+static bool hooked_attr(Value o, Obj *name)
+{
+    (void)name;
+    Type *t = v_type(o);
+    return t->getattr && t != &type_type && t != &module_type && t != &super_type;
+}
+
 /* LOAD_METHOD: finds a plain function or builtin method on the type so the
- * call can pass self without creating a bound-method object. */
+ * call can pass self without creating a bound-method object (for a type
+ * with a getattr hook, once the hook has declined: hooked_attr). */
 static bool load_method(Frame *f, int arg, Value o, Obj *name, Value *fn)
 {
     Type *t = v_type(o);
-    if (t->getattr || t == &type_type || t == &module_type || t == &super_type) return false;
+    if ((t->getattr && !hooked_attr(o, name)) || t == &type_type || t == &module_type ||
+        t == &super_type)
+        return false;
     Value attr = method_lookup(f, arg, t, name);
     if (IS_UNBOUND(attr) || IS_ERR(attr)) return false;
     bool plain = IS_TYPE(attr, &func_type) ||
@@ -1050,6 +1063,19 @@ L_LOAD_ATTR:
     DISPATCH();
 L_LOAD_METHOD: {
     Value fn;
+    if (hooked_attr(TOP(), names[arg])) {
+        /* the type's getattr hook answers first, as in v_getattr (a
+         * tensor's data attributes); its methods still skip binding */
+        f->pc = pc;
+        r = v_type(TOP())->getattr(TOP(), names[arg]);
+        if (!IS_UNBOUND(r)) {
+            CHECK(r);
+            v_decref(TOP());
+            TOP() = r;
+            PUSH(V_UNBOUND);
+            DISPATCH();
+        }
+    }
     if (load_method(f, arg, TOP(), names[arg], &fn)) {
         sp[0] = sp[-1];
         sp[-1] = fn;
