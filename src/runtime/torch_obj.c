@@ -314,10 +314,13 @@ enum { A_SHAPE, A_DTYPE, A_DEVICE, A_NDIM, A_DATA, A_IS_LEAF, A_REQUIRES_GRAD, A
 static int data_attr_index(Obj *name)
 {
     static Obj *interned[A__COUNT];
+    static Obj *last_miss;   /* t.add_(...) in a loop asks for one name again and again */
     if (!interned[0])
         for (int i = 0; i < A__COUNT; i++) interned[i] = str_intern(data_attrs[i]);
+    if (name == last_miss) return -1;   /* interned[] never moves, so a miss stays one */
     for (int i = 0; i < A__COUNT; i++)
         if (interned[i] == name) return i;
+    last_miss = name;
     return -1;
 }
 

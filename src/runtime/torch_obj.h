@@ -42,7 +42,11 @@ extern Type tensor_type;
 Value torch_wrap(TsTensor *t);
 /* The tensor inside v (borrowed), or NULL when v is not a Tensor. */
 TsTensor *torch_unwrap(Value v);
-static inline bool torch_is_tensor(Value v) { return IS_OBJ(v) && v_isinstance(v, &tensor_type); }
+/* The exact type first: the subtype walk showed in per-op profiles. */
+static inline bool torch_is_tensor(Value v)
+{
+    return IS_OBJ(v) && (v.o->type == &tensor_type || v_isinstance(v, &tensor_type));
+}
 
 /* Raises the tensor library's pending error (ts_error_kind/ts_error_msg)
  * as the matching Python exception: RuntimeError, IndexError, TypeError,
