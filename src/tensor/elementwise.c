@@ -160,7 +160,7 @@ static inline float fremf(float a, float b)
  * special cases (all contiguous, b broadcast, a broadcast) are plain
  * indexed loops the compiler vectorises. */
 #define BIN_LOOP(NAME, sfx, ct, cp, OT, OUTCVT, EXPR)                                   \
-    static void NAME(char **d, const int64_t *s, int64_t n, void *vctx)                 \
+    LOOP_ATTR static void NAME(char **d, const int64_t *s, int64_t n, void *vctx)       \
     {                                                                                   \
         /* a local copy: stores through `o` cannot alias it, so it stays in a   */      \
         /* register and the loop vectorises                                      */      \
@@ -203,6 +203,15 @@ static inline float fremf(float a, float b)
 #define BOOL_ROW(E, sfx, ct, cp, ...) BIN_LOOP(LOOP_NAME(sfx), sfx, ct, cp, bool, BOOL_OUT, OPEXPR)
 #define TABLE_ROW(E, sfx, ...) LOOP_NAME(sfx),
 
+/* add/sub with alpha round once (fmaf).  Without -mfma that is a libm call
+ * per element (a quarter of an optimiser step's time), so these loops are
+ * also compiled for FMA hardware and picked at load time; fma is exactly
+ * rounded either way, so the results are bit-identical. */
+#if defined(__x86_64__) && defined(__GNUC__)
+#define LOOP_ATTR __attribute__((target_clones("fma", "default")))
+#else
+#define LOOP_ATTR
+#endif
 #define OPNAME add
 #define OPEXPR E_ADD
 TS_DTYPES(SAME_ROW) static const TsLoop add_loops[] = {TS_DTYPES(TABLE_ROW)};
@@ -213,6 +222,8 @@ TS_DTYPES(SAME_ROW) static const TsLoop add_loops[] = {TS_DTYPES(TABLE_ROW)};
 TS_DTYPES(SAME_ROW) static const TsLoop sub_loops[] = {TS_DTYPES(TABLE_ROW)};
 #undef OPNAME
 #undef OPEXPR
+#undef LOOP_ATTR
+#define LOOP_ATTR
 #define OPNAME mul
 #define OPEXPR E_MUL
 TS_DTYPES(SAME_ROW) static const TsLoop mul_loops[] = {TS_DTYPES(TABLE_ROW)};
