@@ -79,20 +79,7 @@ int list_extend(Value list, Value iterable)
         l->len += n;
         return 0;
     }
-    Value it = v_iter(iterable);
-    if (IS_ERR(it)) return -1;
-    for (;;) {
-        Value x = v_next(it);
-        if (IS_UNBOUND(x)) break;
-        if (IS_ERR(x) || list_append(list, x) < 0) {
-            v_decref(x);
-            v_decref(it);
-            return -1;
-        }
-        v_decref(x);
-    }
-    v_decref(it);
-    return 0;
+    return v_foreach(iterable, list_append, list);
 }
 
 Value list_from_iter(Value iterable)

@@ -260,6 +260,24 @@ int v_delitem(Value o, Value key)
     return -1;
 }
 
+int v_foreach(Value iterable, int (*add)(Value target, Value item), Value target)
+{
+    Value it = v_iter(iterable);
+    if (IS_ERR(it)) return -1;
+    for (;;) {
+        Value x = v_next(it);
+        if (IS_UNBOUND(x)) break;
+        if (IS_ERR(x) || add(target, x) < 0) {
+            v_decref(x);
+            v_decref(it);
+            return -1;
+        }
+        v_decref(x);
+    }
+    v_decref(it);
+    return 0;
+}
+
 int v_contains(Value container, Value item)
 {
     Type *t = v_type(container);

@@ -262,20 +262,7 @@ static int set_update_iter(Value s, Value iterable)
             if (set_add(s, items[i]) < 0) return -1;
         return 0;
     }
-    Value it = v_iter(iterable);
-    if (IS_ERR(it)) return -1;
-    for (;;) {
-        Value x = v_next(it);
-        if (IS_UNBOUND(x)) break;
-        if (IS_ERR(x) || set_add(s, x) < 0) {
-            v_decref(x);
-            v_decref(it);
-            return -1;
-        }
-        v_decref(x);
-    }
-    v_decref(it);
-    return 0;
+    return v_foreach(iterable, set_add, s);
 }
 
 Value set_from_iter(Value iterable)

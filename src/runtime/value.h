@@ -191,6 +191,9 @@ int64_t v_len(Value v);
 Value v_iter(Value v);
 Value v_next(Value it);                /* V_UNBOUND at the end */
 bool v_is(Value a, Value b);           /* Python's `is` */
+/* Calls add(target, item) for each item of iterable (borrowed items);
+ * -1 on the first error.  list.extend, set.update and the like. */
+int v_foreach(Value iterable, int (*add)(Value target, Value item), Value target);
 
 /* ---- strings (str.c) ---- UTF-8 bytes, with the code-point count cached */
 typedef struct Str {
