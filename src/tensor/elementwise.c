@@ -124,13 +124,13 @@ static inline float fremf(float a, float b)
 
 /* PyTorch's float add/sub with alpha is one fused multiply-add (ATen's
  * vec::fmadd), so a + alpha * b rounds once; alpha == 1 is the plain sum
- * (fma(1, b, a) == a + b), kept off the libm call. */
-#define E_ADD(a, b, CT, c)                                                                         \
-    FI(a, c->f == 1 ? a + b : fmaf((float)c->f, b, a), c->f == 1 ? a + b : fma(c->f, b, a),     \
-       wadd(a, wmul(c->i, b)))
-#define E_SUB(a, b, CT, c)                                                                         \
-    FI(a, c->f == 1 ? a - b : fmaf(-(float)c->f, b, a), c->f == 1 ? a - b : fma(-c->f, b, a),   \
-       wsub(a, wmul(c->i, b)))
+ * (fma(1, b, a) == a + b).  ALPHA_LOOP makes that choice once per call
+ * so both forms vectorise; the x86-64-v3 clone does fmaf in one
+ * instruction instead of a libm call per element. */
+#define E_ADD1(a, b, CT, c) FI(a, a + b, a + b, wadd(a, wmul(c->i, b)))
+#define E_ADDA(a, b, CT, c) FI(a, fmaf((float)c->f, b, a), fma(c->f, b, a), wadd(a, wmul(c->i, b)))
+#define E_SUB1(a, b, CT, c) FI(a, a - b, a - b, wsub(a, wmul(c->i, b)))
+#define E_SUBA(a, b, CT, c) FI(a, fmaf(-(float)c->f, b, a), fma(-c->f, b, a), wsub(a, wmul(c->i, b)))
 #define E_MUL(a, b, CT, c) FI(a, a * b, a * b, wmul(a, b))
 #define E_DIV(a, b, CT, c) (a / b)
 #define E_DIV_TRUNC(a, b, CT, c) FI(a, truncf(a / b), trunc(a / b), idiv_trunc(a, b))
@@ -159,13 +159,8 @@ static inline float fremf(float a, float b)
 /* One inner loop: out[i] = OUT(EXPR(IN(a[i]), IN(b[i]))).  The three
  * special cases (all contiguous, b broadcast, a broadcast) are plain
  * indexed loops the compiler vectorises. */
-#define BIN_LOOP(NAME, sfx, ct, cp, OT, OUTCVT, EXPR)                                   \
-    LOOP_ATTR static void NAME(char **d, const int64_t *s, int64_t n, void *vctx)       \
-    {                                                                                   \
-        /* a local copy: stores through `o` cannot alias it, so it stays in a   */      \
-        /* register and the loop vectorises                                      */      \
-        const OpCtx cl = *(const OpCtx *)vctx, *c = &cl;                                \
-        (void)c;                                                                        \
+#define BIN_BODY(sfx, ct, cp, OT, OUTCVT, EXPR)                                         \
+    do {                                                                                \
         OT *o = (OT *)d[0];                                                             \
         const ct *pa = (const ct *)d[1], *pb = (const ct *)d[2];                        \
         if (s[0] == sizeof(OT) && s[1] == sizeof(ct) && s[2] == sizeof(ct)) {           \
@@ -192,6 +187,28 @@ static inline float fremf(float a, float b)
                 *(OT *)(d[0] + i * s[0]) = OUTCVT(EXPR(a, b, cp, c));                   \
             }                                                                           \
         }                                                                               \
+    } while (0)
+
+/* a local copy of the context: stores through `o` cannot alias it, so it
+ * stays in a register and the loop vectorises */
+#define BIN_LOOP(NAME, sfx, ct, cp, OT, OUTCVT, EXPR)                                   \
+    TS_SIMD_CLONES static void NAME(char **d, const int64_t *s, int64_t n, void *vctx)       \
+    {                                                                                   \
+        const OpCtx cl = *(const OpCtx *)vctx, *c = &cl;                                \
+        (void)c;                                                                        \
+        BIN_BODY(sfx, ct, cp, OT, OUTCVT, EXPR);                                        \
+    }
+
+/* add/sub: the alpha == 1 test is made once per call, not per element, so
+ * both forms (the plain sum, and the fused multiply-add) vectorise. */
+#define ALPHA_LOOP(NAME, sfx, ct, cp, OT, OUTCVT, EXPR1, EXPRA)                               \
+    TS_SIMD_CLONES static void NAME(char **d, const int64_t *s, int64_t n, void *vctx)       \
+    {                                                                                   \
+        const OpCtx cl = *(const OpCtx *)vctx, *c = &cl;                                \
+        if (cl.f == 1)                                                                  \
+            BIN_BODY(sfx, ct, cp, OT, OUTCVT, EXPR1);                                   \
+        else                                                                            \
+            BIN_BODY(sfx, ct, cp, OT, OUTCVT, EXPRA);                                   \
     }
 
 #define BOOL_OUT(x) ((bool)(x))
@@ -200,30 +217,20 @@ static inline float fremf(float a, float b)
  * OPNAME/OPEXPR/OPOUT are (re)defined before each use. */
 #define LOOP_NAME(sfx) TS_CAT(TS_CAT(OPNAME, _), sfx)
 #define SAME_ROW(E, sfx, ct, cp, ...) BIN_LOOP(LOOP_NAME(sfx), sfx, ct, cp, ct, TS_OUT_##sfx, OPEXPR)
+#define ALPHA_ROW(E, sfx, ct, cp, ...) ALPHA_LOOP(LOOP_NAME(sfx), sfx, ct, cp, ct, TS_OUT_##sfx, TS_CAT(OPEXPR, 1), TS_CAT(OPEXPR, A))
 #define BOOL_ROW(E, sfx, ct, cp, ...) BIN_LOOP(LOOP_NAME(sfx), sfx, ct, cp, bool, BOOL_OUT, OPEXPR)
 #define TABLE_ROW(E, sfx, ...) LOOP_NAME(sfx),
 
-/* add/sub with alpha round once (fmaf).  Without -mfma that is a libm call
- * per element (a quarter of an optimiser step's time), so these loops are
- * also compiled for FMA hardware and picked at load time; fma is exactly
- * rounded either way, so the results are bit-identical. */
-#if defined(__x86_64__) && defined(__GNUC__)
-#define LOOP_ATTR __attribute__((target_clones("fma", "default")))
-#else
-#define LOOP_ATTR
-#endif
 #define OPNAME add
 #define OPEXPR E_ADD
-TS_DTYPES(SAME_ROW) static const TsLoop add_loops[] = {TS_DTYPES(TABLE_ROW)};
+TS_DTYPES(ALPHA_ROW) static const TsLoop add_loops[] = {TS_DTYPES(TABLE_ROW)};
 #undef OPNAME
 #undef OPEXPR
 #define OPNAME sub
 #define OPEXPR E_SUB
-TS_DTYPES(SAME_ROW) static const TsLoop sub_loops[] = {TS_DTYPES(TABLE_ROW)};
+TS_DTYPES(ALPHA_ROW) static const TsLoop sub_loops[] = {TS_DTYPES(TABLE_ROW)};
 #undef OPNAME
 #undef OPEXPR
-#undef LOOP_ATTR
-#define LOOP_ATTR
 #define OPNAME mul
 #define OPEXPR E_MUL
 TS_DTYPES(SAME_ROW) static const TsLoop mul_loops[] = {TS_DTYPES(TABLE_ROW)};
@@ -417,7 +424,7 @@ const char *ts_binary_name(TsBinaryOp op) { return bin_rows[op].name; }
        (c->i > 0 ? nearbyint(a * c->f) / c->f : nearbyint(a / c->f) * c->f), a)
 
 #define UN_LOOP(NAME, sfx, ct, cp, OT, OUTCVT, EXPR)                                    \
-    static void NAME(char **d, const int64_t *s, int64_t n, void *vctx)                 \
+    TS_SIMD_CLONES static void NAME(char **d, const int64_t *s, int64_t n, void *vctx)                 \
     {                                                                                   \
         /* a local copy: stores through `o` cannot alias it, so it stays in a   */      \
         /* register and the loop vectorises                                      */      \
@@ -655,18 +662,33 @@ const char *ts_unary_name(TsUnaryOp op) { return un_rows[op].name; }
 
 /* where and masked_fill only move bytes, so one loop per item size. */
 #define WHERE_LOOP(N, T)                                                               \
-    static void where_##N(char **d, const int64_t *s, int64_t n, void *c)              \
+    TS_SIMD_CLONES static void where_##N(char **d, const int64_t *s, int64_t n, void *c) \
     {                                                                                  \
         (void)c;                                                                       \
+        if (s[0] == N && s[1] == 1 && s[2] == N && s[3] == N) {                        \
+            T *o = (T *)d[0];                                                          \
+            const bool *m = (const bool *)d[1];                                        \
+            const T *x = (const T *)d[2], *y = (const T *)d[3];                        \
+            for (int64_t i = 0; i < n; i++)                                            \
+                o[i] = m[i] ? x[i] : y[i];                                             \
+            return;                                                                    \
+        }                                                                              \
         for (int64_t i = 0; i < n; i++)                                                \
             *(T *)(d[0] + i * s[0]) = *(const bool *)(d[1] + i * s[1])                  \
                                           ? *(const T *)(d[2] + i * s[2])              \
                                           : *(const T *)(d[3] + i * s[3]);             \
     }                                                                                  \
-    static void mfill_##N(char **d, const int64_t *s, int64_t n, void *c)              \
+    TS_SIMD_CLONES static void mfill_##N(char **d, const int64_t *s, int64_t n, void *c) \
     {                                                                                  \
         T v;                                                                           \
         memcpy(&v, c, sizeof v);                                                       \
+        if (s[0] == N && s[1] == 1) {                                                  \
+            T *o = (T *)d[0];                                                          \
+            const bool *m = (const bool *)d[1];                                        \
+            for (int64_t i = 0; i < n; i++)                                            \
+                o[i] = m[i] ? v : o[i];                                                \
+            return;                                                                    \
+        }                                                                              \
         for (int64_t i = 0; i < n; i++)                                                \
             if (*(const bool *)(d[1] + i * s[1]))                                      \
                 *(T *)(d[0] + i * s[0]) = v;                                           \
@@ -688,7 +710,7 @@ static TsLoop by_size(TsDType dt, TsLoop l1, TsLoop l2, TsLoop l4, TsLoop l8)
 #define T_LERP(s_, e_, w_) \
     ((w_) < 0.5 ? FMA_(w_, (e_) - (s_), s_) : FMA_(-((e_) - (s_)), 1 - (w_), e_))
 #define LERP_ROW(E, sfx, ct, cp, ...)                                                  \
-    static void lerp_##sfx(char **d, const int64_t *s, int64_t n, void *c)             \
+    TS_SIMD_CLONES static void lerp_##sfx(char **d, const int64_t *s, int64_t n, void *c)             \
     {                                                                                  \
         (void)c;                                                                       \
         for (int64_t i = 0; i < n; i++) {                                              \

@@ -151,6 +151,16 @@ static inline uint16_t ts_f2b(float f)
 #define TS_CAT_(a, b) a##b
 #define TS_CAT(a, b) TS_CAT_(a, b)
 
+/* The element-wise inner loops are compiled twice, for x86-64-v3 (AVX2,
+ * FMA: twice the vector width) and for the baseline, and the loader picks
+ * one for the machine (GCC's function multi-versioning).  C11 mode keeps
+ * floating-point contraction off, so both give the same bits. */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+#define TS_SIMD_CLONES __attribute__((target_clones("arch=x86-64-v3", "default")))
+#else
+#define TS_SIMD_CLONES
+#endif
+
 /* Casts with PyTorch's x86 results instead of C's undefined behaviour:
  * float -> int64 gives INT64_MIN when out of range or NaN; float to the
  * narrower ints goes through int32 (INT32_MIN when out of range) and then

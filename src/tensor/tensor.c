@@ -283,7 +283,7 @@ typedef struct FillCtx {
 
 /* Fill depends only on the item size, not the dtype. */
 #define FILL_LOOP(N, T)                                                      \
-    static void fill_##N(char **d, const int64_t *s, int64_t n, void *ctx)  \
+    TS_SIMD_CLONES static void fill_##N(char **d, const int64_t *s, int64_t n, void *ctx) \
     {                                                                        \
         T v;                                                                 \
         memcpy(&v, ((FillCtx *)ctx)->bytes, sizeof v);                       \
@@ -638,7 +638,7 @@ TsTensor *ts_from_blob(void *data, int ndim, const int64_t *sizes, const int64_t
 _Static_assert(0 SRC_TYPES(COUNT_ONE, _, _) == TS_NUM_DTYPES, "SRC_TYPES matches TS_DTYPES");
 
 #define CONV_LOOP(D, DT, S, ST)                                                      \
-    static void conv_##S##_to_##D(char **d, const int64_t *s, int64_t n, void *ctx) \
+    TS_SIMD_CLONES static void conv_##S##_to_##D(char **d, const int64_t *s, int64_t n, void *ctx) \
     {                                                                                \
         (void)ctx;                                                                   \
         if (s[0] == sizeof(DT) && s[1] == sizeof(ST)) {                              \
