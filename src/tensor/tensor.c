@@ -281,13 +281,26 @@ typedef struct FillCtx {
     unsigned char bytes[8];
 } FillCtx;
 
+/* memset's string stores beat a vector loop on large fills; it applies
+ * when every byte of the value is the same (zeros above all). */
+static bool all_bytes_equal(const void *p, size_t n)
+{
+    const unsigned char *b = p;
+    for (size_t i = 1; i < n; i++)
+        if (b[i] != b[0])
+            return false;
+    return true;
+}
+
 /* Fill depends only on the item size, not the dtype. */
 #define FILL_LOOP(N, T)                                                      \
     TS_SIMD_CLONES static void fill_##N(char **d, const int64_t *s, int64_t n, void *ctx) \
     {                                                                        \
         T v;                                                                 \
         memcpy(&v, ((FillCtx *)ctx)->bytes, sizeof v);                       \
-        if (s[0] == sizeof(T)) {                                             \
+        if (s[0] == sizeof(T) && all_bytes_equal(&v, sizeof v)) {            \
+            memset(d[0], *(unsigned char *)&v, (size_t)n * sizeof v);        \
+        } else if (s[0] == sizeof(T)) {                                      \
             T *o = (T *)d[0];                                                \
             for (int64_t i = 0; i < n; i++)                                  \
                 o[i] = v;                                                    \
