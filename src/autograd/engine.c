@@ -103,7 +103,15 @@ static int accumulate_grad(AgMeta *m, AgVar g, bool create_graph)
             ag_meta_set_grad(m, g);
             return 0;
         }
-        TsTensor *c = ts_clone(g.t); /* never alias a (maybe expanded) gradient */
+        /* A contiguous gradient tensor nobody else holds becomes .grad as
+         * it is (PyTorch steals it too, views of other storage included);
+         * one the user still holds, or an expanded one, is copied. */
+        if (!g.m && g.t->rc == 1 && ts_is_contiguous(g.t)) {
+            ts_retain(g.t);
+            ag_meta_set_grad(m, (AgVar){g.t, NULL});
+            return 0;
+        }
+        TsTensor *c = ts_clone(g.t);
         if (!c) return -1;
         ag_meta_set_grad(m, (AgVar){c, NULL});
         return 0;
