@@ -23,6 +23,7 @@ typedef struct FileObj {
     Value name;        /* str: the path, or '<stdout>' */
     char mode[8];
     bool readable, writable, owned, closed;
+    bool binary;       /* mode 'b': only torch.save / torch.load use it */
 } FileObj;
 
 /* io.UnsupportedOperation: an OSError subclass made at init from OSError's
@@ -42,6 +43,12 @@ static Value file_repr(Value self)
     FileObj *f = (FileObj *)self.o;
     Value name = v_repr(f->name);
     if (IS_ERR(name)) return name;
+    if (f->binary) {
+        const char *k = strchr(f->mode, '+') ? "Random" : f->readable ? "Reader" : "Writer";
+        Value b = str_fmt("<_io.Buffered%s name=%s>", k, str_cstr(name));
+        v_decref(name);
+        return b;
+    }
     Value r = str_fmt("<_io.TextIOWrapper name=%s mode='%s' encoding='%s'>", str_cstr(name),
                       f->mode, f->owned ? "UTF-8" : "utf-8");
     v_decref(name);
@@ -65,6 +72,10 @@ static bool check_open(FileObj *f)
 static bool check_read(FileObj *f)
 {
     if (!check_open(f)) return false;
+    if (f->readable && f->binary) {
+        rt_raise(&exc_NotImplementedError, "reading bytes is not supported (binary files are for torch.save / torch.load)");
+        return false;
+    }
     if (f->readable) return true;
     rt_raise(&unsupported_type, "not readable");
     return false;
@@ -73,9 +84,27 @@ static bool check_read(FileObj *f)
 static bool check_write(FileObj *f)
 {
     if (!check_open(f)) return false;
+    if (f->writable && f->binary) { /* every write here is of a str */
+        rt_raise(&exc_TypeError, "a bytes-like object is required, not 'str'");
+        return false;
+    }
     if (f->writable) return true;
     rt_raise(&unsupported_type, "not writable");
     return false;
+}
+
+FILE *bi_file_binary(Value v, bool write)
+{
+    FileObj *f = file_of(v);
+    if (!f || !f->binary || !check_open(f)) {
+        if (f && !f->closed)
+            rt_raise(&exc_TypeError, write ? "write() argument must be str, not bytes"
+                                           : "a bytes-like object is required, not 'str'");
+        return NULL;
+    }
+    if (write ? f->writable : f->readable) return f->f;
+    rt_raise(&unsupported_type, write ? "write" : "read");
+    return NULL;
 }
 
 /* ------------------------------------------------------------ writing */
@@ -343,10 +372,11 @@ Value bi_file_wrap(FILE *fp, const char *name, const char *mode, bool owned)
     f->writable = strpbrk(mode, "wax+") != NULL;
     f->owned = owned;
     f->closed = false;
+    f->binary = strchr(mode, 'b') != NULL;
     return v_obj(f);
 }
 
-/* Python's mode string check: one of r/w/a/x, optional '+' and 't'. */
+/* Python's mode string check: one of r/w/a/x, optional '+' and 't' or 'b'. */
 static bool mode_ok(const char *m, const char **cmode)
 {
     int base = 0, plus = 0, t = 0;
@@ -364,8 +394,8 @@ static bool mode_ok(const char *m, const char **cmode)
                                             : "must have exactly one of create/read/write/append mode");
         return false;
     }
-    if (strchr(m, 'b')) {
-        rt_raise(&exc_NotImplementedError, "open(): binary mode '%s' is not supported (text files only)", m);
+    if (t && strchr(m, 'b')) {
+        rt_raise(&exc_ValueError, "can't have text and binary mode at once");
         return false;
     }
     char c = *strpbrk(m, "rwax");

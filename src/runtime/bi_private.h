@@ -43,6 +43,9 @@ Value bi_open(Value *args, int nargs, KwArgs *kw);
 Value bi_file_wrap(FILE *f, const char *name, const char *mode, bool owned);
 /* The FILE of a file object open for writing, or NULL (not a file object). */
 FILE *bi_file_stream(Value v);
+/* The FILE of an open binary-mode file object (torch.save / torch.load),
+ * or NULL after raising (not a binary file, closed, wrong direction). */
+FILE *bi_file_binary(Value v, bool write);
 /* Writes bytes to a file-like value: a file object directly, else .write(). */
 bool bi_file_write(Value file, const char *s, size_t n);
 

@@ -9,7 +9,8 @@
  * float64.  Printing is the tensor library's numpy printer (print.h).
  * A 0-d result of a reduction or of integer indexing is a numpy scalar
  * (`np.sum(a)` prints "6", not "array(6)"): the same object with
- * `scalar` set.  numpy.random is mod_numpy_random.c.
+ * `scalar` set.  numpy.random is mod_numpy_random.c, set_printoptions
+ * mod_numpy_print.c.
  */
 #include <math.h>
 #include <stdio.h>
@@ -1053,6 +1054,8 @@ void np_types_init(void)
     }
 }
 
+bool np_print_init(Value np); /* mod_numpy_print.c */
+
 bool mod_numpy_init(Value m)
 {
     np_types_init();
@@ -1060,7 +1063,7 @@ bool mod_numpy_init(Value m)
     Value d = ((Module *)m.o)->dict;
     for (int i = 0; i < TS_NUM_DTYPES; i++)
         if (dict_set_cstr(d, np_scalartypes[i].name, v_obj(&np_scalartypes[i])) < 0) return false;
-    bool ok = np_random_init(m) &&
+    bool ok = np_random_init(m) && np_print_init(m) &&
               dict_set_cstr(d, "float_", v_obj(&np_scalartypes[TS_FLOAT64])) >= 0 &&
               dict_set_cstr(d, "int_", v_obj(&np_scalartypes[TS_INT64])) >= 0 &&
               dict_set_cstr(d, "ndarray", v_obj(&ndarray_type)) >= 0 &&

@@ -8,13 +8,15 @@
  * OrderedDict, torch.Size, the storage classes).  Every length and offset
  * is checked against the file first: a truncated or corrupt file raises
  * RuntimeError (or _pickle.UnpicklingError for a file that is not a zip,
- * as PyTorch's legacy loader does), never reads out of bounds.
+ * as PyTorch's legacy loader does), never reads out of bounds.  `f` is a
+ * path or a file object opened in binary mode, read from its position.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <errno.h>
 
+#include "bi_private.h"
 #include "builtins.h"
 #include "objects.h"
 #include "torch_save.h"
@@ -595,6 +597,20 @@ static Value unpickle(Zip *z, const unsigned char *p, size_t n, int map_device)
 /* torch.load                                                           */
 /* ------------------------------------------------------------------ */
 
+/* The rest of an open stream, from its position. */
+static bool read_stream(FILE *f, Buf *b)
+{
+    unsigned char chunk[65536];
+    size_t n;
+    bool ok = true;
+    while (ok && (n = fread(chunk, 1, sizeof chunk, f)) > 0) ok = torch_buf_add(b, chunk, n);
+    if (ok && ferror(f)) {
+        rt_raise(&exc_OSError, "[Errno %d] %s", errno, strerror(errno));
+        ok = false;
+    }
+    return ok;
+}
+
 static bool read_file(const char *path, Buf *b)
 {
     FILE *f = fopen(path, "rb");
@@ -602,10 +618,7 @@ static bool read_file(const char *path, Buf *b)
         rt_raise(&exc_FileNotFoundError, "[Errno %d] %s: '%s'", errno, strerror(errno), path);
         return false;
     }
-    unsigned char chunk[65536];
-    size_t n;
-    bool ok = true;
-    while (ok && (n = fread(chunk, 1, sizeof chunk, f)) > 0) ok = torch_buf_add(b, chunk, n);
+    bool ok = read_stream(f, b);
     fclose(f);
     return ok;
 }
@@ -678,9 +691,24 @@ Value torch_load_fn(Value *args, int nargs, KwArgs *kw)
     static const char *const names[] = {"f", "map_location", "pickle_module", "weights_only"};
     Value v[4];
     if (!args_parse("load", args, nargs, kw, names, 4, 1, v)) return V_ERR;
-    if (!IS_TYPE(v[0], &str_type))
-        return rt_raise(&exc_AttributeError, "'%s' object has no attribute 'read'",
-                        v_typename(v[0]));
+    FILE *stream = NULL;
+    if (!IS_TYPE(v[0], &str_type)) {
+        if (IS_TYPE(v[0], &bi_file_type)) {
+            if (!(stream = bi_file_binary(v[0], false))) return V_ERR;
+        } else { /* PyTorch first checks f.seek: its AttributeError, extended */
+            Value m = v_getattr_cstr(v[0], "seek");
+            if (IS_ERR(m))
+                return rt_raise(&exc_AttributeError,
+                                "'%s' object has no attribute 'seek'. You can only torch.load "
+                                "from a file that is seekable. Please pre-load the data into a "
+                                "buffer like io.BytesIO and try to load from it instead.",
+                                v_typename(v[0]));
+            v_decref(m);
+            return rt_raise(&exc_NotImplementedError,
+                            "torch.load: only a path or a file opened in binary mode ('rb') "
+                            "is supported, not %s", v_typename(v[0]));
+        }
+    }
     int dev = -1; /* map_location: a device or a string ('cpu', 'cuda:0') */
     /* a dict or a function (lambda storage, loc: storage) remaps saved
      * locations; every storage is loaded where it was saved then */
@@ -688,7 +716,7 @@ Value torch_load_fn(Value *args, int nargs, KwArgs *kw)
     if (!IS_UNBOUND(v[1]) && !IS_NONE(v[1]) && !remap && !torch_to_device(v[1], &dev))
         return V_ERR;
     Buf b = {0};
-    if (!read_file(str_cstr(v[0]), &b)) {
+    if (stream ? !read_stream(stream, &b) : !read_file(str_cstr(v[0]), &b)) {
         free(b.p);
         return V_ERR;
     }

@@ -2,7 +2,8 @@
  * initial_seed / get_rng_state / set_rng_state, torch.Generator, the
  * sampling functions (rand, randn, randint, randperm, normal, bernoulli,
  * multinomial, the *_like forms) and the in-place Tensor methods
- * (uniform_, normal_, random_, bernoulli_, exponential_).
+ * (uniform_, normal_, random_, bernoulli_, exponential_, cauchy_,
+ * log_normal_, geometric_).
  *
  * Every number comes from the tensor library's bit-exact copy of
  * PyTorch's CPU generator (src/tensor/random.h): a sampling function
@@ -576,6 +577,43 @@ static Value m_exponential_(Value *args, int nargs, KwArgs *kw)
     return inplace_result(args[0], ts_exponential_(torch_unwrap(args[0]), l, g));
 }
 
+static Value m_cauchy_(Value *args, int nargs, KwArgs *kw)
+{
+    static const char *const names[] = {"median", "sigma"};
+    Value v[2];
+    TsGenerator *g;
+    double m = 0, s = 1;
+    if (!bind_inplace("cauchy_", args, nargs, kw, names, 2, v, &g) ||
+        !opt_float(v[0], &m, "cauchy_", "median") || !opt_float(v[1], &s, "cauchy_", "sigma"))
+        return V_ERR;
+    return inplace_result(args[0], ts_cauchy_(torch_unwrap(args[0]), m, s, g));
+}
+
+static Value m_log_normal_(Value *args, int nargs, KwArgs *kw)
+{
+    static const char *const names[] = {"mean", "std"};
+    Value v[2];
+    TsGenerator *g;
+    double m = 1, s = 2;
+    if (!bind_inplace("log_normal_", args, nargs, kw, names, 2, v, &g) ||
+        !opt_float(v[0], &m, "log_normal_", "mean") || !opt_float(v[1], &s, "log_normal_", "std"))
+        return V_ERR;
+    return inplace_result(args[0], ts_log_normal_(torch_unwrap(args[0]), m, s, g));
+}
+
+static Value m_geometric_(Value *args, int nargs, KwArgs *kw)
+{
+    static const char *const names[] = {"p"};
+    Value v[1];
+    TsGenerator *g;
+    double p;
+    if (!bind_inplace("geometric_", args, nargs, kw, names, 1, v, &g)) return V_ERR;
+    if (IS_UNBOUND(v[0]))
+        return rt_raise(&exc_TypeError, "geometric_() missing 1 required positional arguments: \"p\"");
+    if (!torch_float_arg(v[0], &p, "geometric_", "p")) return V_ERR;
+    return inplace_result(args[0], ts_geometric_(torch_unwrap(args[0]), p, g));
+}
+
 /* Tensor.bernoulli() / Tensor.multinomial(n): the functions with self first. */
 static Value m_bernoulli(Value *args, int nargs, KwArgs *kw) { return f_bernoulli(args, nargs, kw); }
 static Value m_multinomial(Value *args, int nargs, KwArgs *kw) { return f_multinomial(args, nargs, kw); }
@@ -611,6 +649,9 @@ static const MethodDef random_methods[] = {
     {"random_", m_random_, "random_(from=0, to=None, *, generator=None) -> Tensor\n\nFills self tensor with numbers sampled from the discrete uniform distribution over [from, to - 1].", 0},
     {"bernoulli_", m_bernoulli_, "bernoulli_(p=0.5, *, generator=None) -> Tensor\n\nFills each location of self with an independent sample from Bernoulli(p).", 0},
     {"exponential_", m_exponential_, "exponential_(lambd=1, *, generator=None) -> Tensor\n\nFills self tensor with elements drawn from the exponential distribution.", 0},
+    {"cauchy_", m_cauchy_, "cauchy_(median=0, sigma=1, *, generator=None) -> Tensor\n\nFills the tensor with numbers drawn from the Cauchy distribution.", 0},
+    {"log_normal_", m_log_normal_, "log_normal_(mean=1, std=2, *, generator=None) -> Tensor\n\nFills self tensor with numbers samples from the log-normal distribution parameterized by the given mean and standard deviation.", 0},
+    {"geometric_", m_geometric_, "geometric_(p, *, generator=None) -> Tensor\n\nFills self tensor with elements drawn from the geometric distribution.", 0},
     {"bernoulli", m_bernoulli, "bernoulli(*, generator=None) -> Tensor\n\nReturns a result tensor where each result[i] is independently sampled from Bernoulli(self[i]).", 0},
     {"multinomial", m_multinomial, "multinomial(num_samples, replacement=False, *, generator=None) -> Tensor\n\nSee torch.multinomial().", 0},
     {NULL, NULL, NULL, 0},

@@ -13,8 +13,10 @@
  *
  * Objects: tensors, lists, tuples, dicts (and torch.Size), str, int,
  * float, bool, None.  Views sharing a storage share it again after load.
- * This file is the writer (pickler, zip writer, torch.save); torch_load.c
- * is the reader.
+ * `f` is a path or a file object opened in binary mode (open(p, 'wb'):
+ * the archive folder is then "archive", as PyTorch names it for any
+ * file-like object).  This file is the writer (pickler, zip writer,
+ * torch.save); torch_load.c is the reader.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -22,6 +24,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "bi_private.h"
 #include "objects.h"
 #include "torch_save.h"
 
@@ -582,21 +585,43 @@ static bool write_file(const char *path, const Buf *z)
     return ok;
 }
 
+/* torch.save into an open binary file object: at its position, archive
+ * folder "archive" (PyTorch's name for anything that is not a path). */
+static bool write_stream(FILE *f, const Buf *z)
+{
+    /* PyTorch flushes the file object when the archive is complete */
+    if (fwrite(z->p, 1, z->len, f) == z->len && fflush(f) == 0) return true;
+    rt_raise(&exc_OSError, "[Errno %d] %s", errno, strerror(errno));
+    return false;
+}
+
 static Value f_save(Value *args, int nargs, KwArgs *kw)
 {
     static const char *const names[] = {"obj", "f", "pickle_module", "pickle_protocol",
                                         "_use_new_zipfile_serialization"};
     Value v[5];
     if (!args_parse("save", args, nargs, kw, names, 5, 2, v)) return V_ERR;
-    if (!IS_TYPE(v[1], &str_type))
-        return rt_raise(&exc_AttributeError, "'%s' object has no attribute 'write'",
-                        v_typename(v[1]));
+    FILE *stream = NULL;
+    if (!IS_TYPE(v[1], &str_type)) {
+        if (IS_TYPE(v[1], &bi_file_type)) {
+            if (!(stream = bi_file_binary(v[1], true))) return V_ERR;
+        } else { /* no write(): AttributeError, as PyTorch; a file-like: unsupported */
+            Value m = v_getattr_cstr(v[1], "write");
+            if (IS_ERR(m)) return m;
+            v_decref(m);
+            return rt_raise(&exc_NotImplementedError,
+                            "torch.save: only a path or a file opened in binary mode ('wb') "
+                            "is supported, not %s", v_typename(v[1]));
+        }
+    }
     Pickler pk = {0};
     Buf z = {0};
     char arch[256];
-    archive_name(str_cstr(v[1]), arch, sizeof arch);
+    if (stream) snprintf(arch, sizeof arch, "archive");
+    else archive_name(str_cstr(v[1]), arch, sizeof arch);
     bool ok = torch_buf_add(&pk.out, "\x80\x02", 2) && p_value(&pk, v[0]) && buf_u8(&pk.out, '.') &&
-              write_archive(&z, &pk, arch) && write_file(str_cstr(v[1]), &z);
+              write_archive(&z, &pk, arch) &&
+              (stream ? write_stream(stream, &z) : write_file(str_cstr(v[1]), &z));
     pickler_free(&pk);
     free(z.p);
     return ok ? V_NONE : V_ERR;

@@ -45,7 +45,20 @@ typedef struct TsFormatExtras {
  * device='cuda:0'. */
 char *ts_format_tensor(const TsTensor *t, const TsPrintOptions *opt, const TsFormatExtras *ex);
 
-/* numpy's ndarray printing (print_numpy.c), numpy 1.24 default options:
+/* np.set_printoptions' fields (numpy 1.24 defaults: 8, 1000, 3, 75, False).
+ * threshold is a double so that threshold=np.inf needs no special case. */
+typedef struct TsNpPrintOptions {
+    int precision;    /* at most this many digits after the point */
+    double threshold; /* summarise when size > threshold */
+    int edgeitems;    /* items shown at each end when summarising */
+    int linewidth;    /* characters per line */
+    bool suppress;    /* no scientific notation for small values */
+} TsNpPrintOptions;
+
+/* The current numpy options (what np.set_printoptions changes). */
+extern TsNpPrintOptions ts_np_print_options;
+
+/* numpy's ndarray printing (print_numpy.c), under ts_np_print_options:
  * repr ("array([1. , 2.5], dtype=float32)") when `repr`, else str
  * ("[1.  2.5]"; a 0-d array prints as its scalar).  Malloc'ed; NULL after
  * ts_error on out-of-memory. */

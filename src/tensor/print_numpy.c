@@ -1,4 +1,5 @@
-/* print_numpy.c — numpy's ndarray repr and str (numpy 1.24 defaults).
+/* print_numpy.c — numpy's ndarray repr and str (numpy 1.24), under the
+ * options of np.set_printoptions (ts_np_print_options).
  *
  * numpy prints differently from torch: floats use the SHORTEST digits that
  * round-trip (at most 8 after the point), trailing zeros are padded with
@@ -14,10 +15,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define NP_PRECISION 8
-#define NP_LINEWIDTH 75
-#define NP_THRESHOLD 1000
-#define NP_EDGE 3
+TsNpPrintOptions ts_np_print_options = {8, 1000, 3, 75, false};
+
+#define NP_PRECISION (ts_np_print_options.precision)
+#define NP_LINEWIDTH (ts_np_print_options.linewidth)
+#define NP_THRESHOLD (ts_np_print_options.threshold)
+#define NP_EDGE (ts_np_print_options.edgeitems)
 #define NB 400
 
 typedef struct {
@@ -105,7 +108,7 @@ static void np_positional_prec(double v, TsDType dt, char *out, int prec)
     shortest(v, dt, dg, &e);
     int nd = (int)strlen(dg), frac = nd - 1 - e;
     if (prec >= 0 && frac > prec) { /* too many digits: round at prec and trim */
-        snprintf(out, NB, "%.*f", prec, v);
+        snprintf(out, NB, "%#.*f", prec, v); /* '#': keep the point at prec 0 */
         size_t n = strlen(out);
         while (n > 0 && out[n - 1] == '0')
             out[--n] = '\0';
@@ -271,7 +274,8 @@ static void np_build(NpFmt *f, const NpView *v)
             f->width = 5;
         return;
     }
-    if (s.nfinite > 0 && (s.amax >= 1e8 || s.amin < 0.0001 || s.amax / s.amin > 1000.))
+    if (s.nfinite > 0 && (s.amax >= 1e8 || (!ts_np_print_options.suppress &&
+                                            (s.amin < 0.0001 || s.amax / s.amin > 1000.))))
         f->exp_mode = true;
     s.pass = 1;
     s.nfinite = 0;
@@ -317,6 +321,17 @@ static void np_value(SB *b, const NpFmt *f, const char *p)
         int e;
         np_scientific(v, f->dt, txt, &e);
         char *dot = strchr(txt, '.');
+        if ((int)strlen(dot + 1) < f->precision && v != 0) {
+            /* min_digits: numpy prints the further digits of the exact
+             * value (not zeros), 9.6082003e-05 for a float32 9.6082e-05 */
+            char s[NB];
+            snprintf(s, sizeof s, "%.*e", f->precision, v);
+            char *ep = strchr(s, 'e');
+            e = atoi(ep + 1);
+            *ep = '\0';
+            snprintf(txt, NB, "%s", s);
+            dot = strchr(txt, '.');
+        }
         sb_spaces(b, f->pad_left - (int)(dot - txt));
         sb_puts(b, txt);
         for (int k = (int)strlen(dot + 1); k < f->precision; k++)
@@ -501,7 +516,7 @@ char *ts_format_numpy(const TsTensor *t, bool repr)
             sb_puts(&b, t->ndim == 1 ? ",)" : ")");
         }
     } else {
-        NpView v = {t, ts_data(t), ts_dtype_size(t->dtype), numel > NP_THRESHOLD};
+        NpView v = {t, ts_data(t), ts_dtype_size(t->dtype), (double)numel > NP_THRESHOLD};
         NpFmt f;
         np_build(&f, &v);
         if (t->ndim == 0) {
@@ -520,7 +535,7 @@ char *ts_format_numpy(const TsTensor *t, bool repr)
         snprintf(ds, sizeof ds, "dtype=%s)", dname);
         const char *nl = strrchr(b.p, '\n');
         size_t last = nl ? b.len - (size_t)(nl - b.p + 1) : b.len;
-        if (last + strlen(ds) + 1 > NP_LINEWIDTH) {
+        if (last + strlen(ds) + 1 > (size_t)NP_LINEWIDTH) {
             sb_puts(&b, "\n");
             sb_spaces(&b, (int)strlen(prefix));
         } else {

@@ -71,6 +71,10 @@ int ts_random_from_(TsTensor *t, int64_t from, TsGenerator *g);
 int ts_bernoulli_scalar_(TsTensor *t, double p, TsGenerator *g);
 /* Tensor.exponential_(lambd). */
 int ts_exponential_(TsTensor *t, double lambd, TsGenerator *g);
+/* Tensor.cauchy_(median, sigma), log_normal_(mean, std), geometric_(p). */
+int ts_cauchy_(TsTensor *t, double median, double sigma, TsGenerator *g);
+int ts_log_normal_(TsTensor *t, double mean, double std, TsGenerator *g);
+int ts_geometric_(TsTensor *t, double p, TsGenerator *g);
 
 /* ---- functions returning new tensors ---- */
 /* torch.bernoulli(p): 0/1 in p's dtype, shaped like p. */
