@@ -415,29 +415,38 @@ static bool add_keys(Value s, Value d)
     return true;
 }
 
+/* Adds the items of iterable `extra` (TAKEN; V_ERR: fails) to the set s. */
+static bool add_items(Value s, Value extra)
+{
+    if (IS_ERR(extra)) return false;
+    Value it = v_iter(extra), x;
+    v_decref(extra);
+    if (IS_ERR(it)) return false;
+    while (!IS_UNBOUND(x = v_next(it))) {
+        if (IS_ERR(x) || set_add(s, x) < 0) { v_decref(it); return false; }
+        v_decref(x);
+    }
+    v_decref(it);
+    return true;
+}
+
 /* Collects the names dir() shows: the instance dict, the type chain's
- * dicts (or, for a type, its own chain) and the type's dir slot. */
+ * dicts (or, for a type, its own chain) and the type's dir slot.  A
+ * module lists its dict, or what its own __dir__ returns (PEP 562). */
 static bool dir_collect(Value s, Value obj)
 {
-    if (IS_TYPE(obj, &module_type)) return add_keys(s, ((Module *)obj.o)->dict);
+    if (IS_TYPE(obj, &module_type)) {
+        Value hook = dict_get_cstr(((Module *)obj.o)->dict, "__dir__");
+        if (!IS_UNBOUND(hook) && !IS_ERR(hook)) return add_items(s, v_call(hook, NULL, 0, NULL));
+        return add_keys(s, ((Module *)obj.o)->dict);
+    }
     Type *t = bi_is_type(obj) ? (Type *)obj.o : v_type(obj);
     if (!bi_is_type(obj) && t->is_class && IS_OBJ(((Instance *)obj.o)->dict)
         && !add_keys(s, ((Instance *)obj.o)->dict))
         return false;
     for (Type *c = t; c; c = c->base)
         if (c->dict && !add_keys(s, v_obj(c->dict))) return false;
-    if (!bi_is_type(obj) && t->dir) {
-        Value extra = t->dir(obj);
-        if (IS_ERR(extra)) return false;
-        Value it = v_iter(extra), x;
-        v_decref(extra);
-        if (IS_ERR(it)) return false;
-        while (!IS_UNBOUND(x = v_next(it))) {
-            if (IS_ERR(x) || set_add(s, x) < 0) { v_decref(it); return false; }
-            v_decref(x);
-        }
-        v_decref(it);
-    }
+    if (!bi_is_type(obj) && t->dir && !add_items(s, t->dir(obj))) return false;
     return true;
 }
 

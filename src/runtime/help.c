@@ -242,26 +242,59 @@ static bool help_type(FILE *f, Type *t)
     return true;
 }
 
-static bool help_module(FILE *f, Value m)
+/* Attribute `name` of module m (new reference): from its dict, or, for a
+ * name only its __dir__ lists (torch.einsum before first use), through
+ * its __getattr__; V_UNBOUND when neither answers. */
+static Value module_attr(Value m, Value name)
+{
+    Value v = dict_get(((Module *)m.o)->dict, name);
+    if (!IS_UNBOUND(v) && !IS_ERR(v)) return v_incref(v);
+    v = v_getattr_cstr(m, str_cstr(name));
+    if (IS_ERR(v)) { rt_exc_clear(); return V_UNBOUND; }
+    return v;
+}
+
+/* The public names of module m, sorted: its dict's, or its __dir__'s. */
+static Value module_names(Value m)
 {
     Value d = ((Module *)m.o)->dict;
+    if (IS_UNBOUND(dict_get_cstr(d, "__dir__"))) return sorted_public(d);
+    Value all = bi_dir_list(m);
+    if (IS_ERR(all)) return all;
+    Value l = list_new(0);
+    List *a = (List *)all.o;
+    for (int64_t i = 0; !IS_ERR(l) && i < a->len; i++) {
+        if (str_cstr(a->items[i])[0] == '_') continue;
+        if (list_append(l, a->items[i]) < 0) { v_decref(l); l = V_ERR; }
+    }
+    v_decref(all);
+    return l;
+}
+
+static bool help_module(FILE *f, Value m)
+{
     const char *name = str_cstr(v_obj(((Module *)m.o)->name));
     fprintf(f, "Help on module %s:\n\nNAME\n    %s\n\n", name, name);
-    Value names = sorted_public(d);
+    Value names = module_names(m);
     if (IS_ERR(names)) return false;
     List *l = (List *)names.o;
     bool any_fn = false, any_data = false;
     for (int64_t i = 0; i < l->len; i++) {
-        Value v = dict_get(d, l->items[i]);
+        Value v = module_attr(m, l->items[i]);
         bool fn = IS_TYPE(v, &cfunc_type) || IS_TYPE(v, &func_type);
         if (fn && !any_fn) { fprintf(f, "FUNCTIONS\n"); any_fn = true; }
         if (fn) list_entry(f, "    ", l->items[i], v);
+        v_decref(v);
     }
     for (int64_t i = 0; i < l->len; i++) {
-        Value v = dict_get(d, l->items[i]);
-        if (IS_TYPE(v, &cfunc_type) || IS_TYPE(v, &func_type) || IS_TYPE(v, &module_type) || bi_is_type(v))
+        Value v = module_attr(m, l->items[i]);
+        if (IS_UNBOUND(v) || IS_TYPE(v, &cfunc_type) || IS_TYPE(v, &func_type) ||
+            IS_TYPE(v, &module_type) || bi_is_type(v)) {
+            v_decref(v);
             continue;
+        }
         Value r = v_repr(v);
+        v_decref(v);
         if (IS_ERR(r)) { rt_exc_clear(); continue; }
         if (!any_data) { fprintf(f, "DATA\n"); any_data = true; }
         fprintf(f, "    %s = %s\n", str_cstr(l->items[i]), str_cstr(r));

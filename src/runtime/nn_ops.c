@@ -38,7 +38,7 @@ Value impl_mse_loss(TorchCall *c)
 }
 
 /* d/dinput = norm * (input - target) * grad, norm = 2 (2/N for mean). */
-static int bw_mse_loss(DCtx *d)
+int tag_bw_mse_loss(DCtx *d)
 {
     const ArgInfo *in = dx_info(d, 0);
     double norm = 2.0;
@@ -200,7 +200,7 @@ static TsTensor *nll_grad(const ArgInfo *in, TsTensor *t, TsTensor *w, TsTensor 
     return r;
 }
 
-static int bw_nll_loss(DCtx *d)
+int tag_bw_nll_loss(DCtx *d)
 {
     if (!dx_need(d, 0)) return 0;
     Value g = dx_grad(d, 0), t = dx_in(d, 1);
@@ -262,7 +262,7 @@ static double mean_scale(DCtx *d, int k, int64_t reduction)
 }
 
 /* grad * (x - t) / max(x (1 - x), 1e-12) * weight, / N for mean. */
-static int bw_binary_cross_entropy(DCtx *d)
+int tag_bw_binary_cross_entropy(DCtx *d)
 {
     if (!dx_need(d, 0)) return 0;
     Value x = dx_in(d, 0), t = dx_in(d, 1);
@@ -313,7 +313,7 @@ Value impl_binary_cross_entropy_with_logits(TorchCall *c)
 }
 
 /* d/dx = (sigmoid(x) (1 + (pw - 1) t) - pw t) * grad * weight, / N for mean. */
-static int bw_bce_with_logits(DCtx *d)
+int tag_bw_bce_with_logits(DCtx *d)
 {
     if (!dx_need(d, 0)) return 0;
     Value x = dx_in(d, 0), t = dx_in(d, 1);
@@ -332,13 +332,3 @@ static int bw_bce_with_logits(DCtx *d)
     dx_set(d, 0, gi);
     return dx_status(d);
 }
-
-const TorchDeriv torch_derivs_nn[] = {
-    {"mse_loss", "MseLossBackward0", NULL, DS_IN0 | DS_IN1, bw_mse_loss},
-    {"nll_loss", "NllLossBackward0", NULL, DS_IN1 | DS_IN2, bw_nll_loss},
-    {"binary_cross_entropy", "BinaryCrossEntropyBackward0", NULL, DS_IN0 | DS_IN1 | DS_IN2,
-     bw_binary_cross_entropy},
-    {"binary_cross_entropy_with_logits", "BinaryCrossEntropyWithLogitsBackward0", NULL,
-     DS_IN0 | DS_IN1 | DS_IN2 | DS_IN3, bw_bce_with_logits},
-    {NULL, NULL, NULL, 0, NULL},
-};

@@ -348,6 +348,15 @@ static void complete_attrs(const char *text)
         if (!wanted(name, attr, strlen(attr))) continue;
         Value v = peek_attr(obj, name);
         bool call = !IS_UNBOUND(v) && !IS_ERR(v) && looks_callable(v);
+        if ((IS_UNBOUND(v) || IS_ERR(v)) && IS_TYPE(obj, &module_type)) {
+            /* a name only the module's __dir__ lists (torch.einsum before
+             * first use) resolves through its __getattr__, as in
+             * rlcompleter */
+            Value lazy = v_getattr_cstr(obj, name);
+            if (IS_ERR(lazy)) rt_exc_clear();
+            else call = looks_callable(lazy);
+            v_decref(lazy);
+        }
         match_add(prefix, name, call ? "(" : "");
     }
     free(prefix);

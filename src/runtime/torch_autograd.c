@@ -6,7 +6,9 @@
  * with their version, the non-tensor arguments copied, and a new meta on
  * each result naming the node as grad_fn.  Inputs are saved with their
  * meta (an input never points back at the node), the result as data only,
- * so a graph holds no cycle and dies with its last result.
+ * so a graph holds no cycle and dies with its last result.  The node's
+ * name, saved tensors and backward come from the row's derivative column
+ * (torch_ops.def).
  *
  * Also here: the attribute hooks (requires_grad, grad, grad_fn, is_leaf,
  * retains_grad), the repr suffix and start-up.
@@ -72,34 +74,11 @@ static void meta_release(AgMeta *m)
     ag_meta_release(m);
 }
 
-/* ---- which derivative a row has ---- */
-
-static const TorchDeriv **deriv_by_row;
-
-static const TorchDeriv not_implemented = {"", "NotImplemented", NULL, 0, NULL};
-
-static bool index_derivs(void)
-{
-    deriv_by_row = rt_calloc((size_t)torch_op_count, sizeof *deriv_by_row);
-    if (!deriv_by_row) return false;
-    const TorchDeriv *const tables[] = {torch_derivs_pointwise, torch_derivs_reduce,
-                                        torch_derivs_shape, torch_derivs_linalg, torch_derivs_decomp,
-                                        torch_derivs_nn};
-    for (size_t k = 0; k < sizeof tables / sizeof *tables; k++) {
-        for (const TorchDeriv *d = tables[k]; d->op; d++) {
-            const TorchOpDef *op = torch_op_find(d->op);
-            if (op) deriv_by_row[op - torch_op_table] = d;
-        }
-    }
-    return true;
-}
-
-const TorchDeriv *tag_deriv_of(const TorchOpDef *op)
-{
-    return deriv_by_row ? deriv_by_row[op - torch_op_table] : NULL;
-}
-
 /* ---- the recorder ---- */
+
+/* The node of a float result of a row with no derivative (NONDIFF): its
+ * backward raises, as PyTorch's does for an op it cannot differentiate. */
+static const TorchDeriv not_implemented = {"NotImplemented", NULL, 0, NULL};
 
 /* Is argument i a tensor input (not the out= target)? */
 static bool is_tensor_arg(const TorchCall *c, int i)
@@ -426,8 +405,7 @@ static Value record(const TorchOpDef *op, TorchCall *c, Value r)
             }
         }
     }
-    const TorchDeriv *d = deriv_by_row[op - torch_op_table];
-    return build_node(d ? d : &not_implemented, c, r, items, nres, inplace);
+    return build_node(op->deriv ? op->deriv : &not_implemented, c, r, items, nres, inplace);
 }
 
 /* ---- the apply callback of op nodes ---- */
@@ -626,7 +604,6 @@ static void repr_extras(Value t, TsFormatExtras *ex)
 
 bool torch_autograd_init(Value torch)
 {
-    if (!deriv_by_row && !index_derivs()) return false;
     torch_autograd_record = record;
     torch_ag_release = meta_release;
     torch_ag_getattr = ag_getattr;
@@ -635,7 +612,6 @@ bool torch_autograd_init(Value torch)
     ag_ops.add = ops_add;
     ag_ops.grad_mode = ops_grad_mode;
     ag_ops.get_grad_mode = ops_get_grad_mode;
-    if (!torch_index_autograd_init() || !torch_inplace_autograd_init()) return false;
     Value autograd = module_new("torch.autograd");
     if (IS_ERR(autograd)) return false;
     bool ok = dict_set_cstr(((Module *)torch.o)->dict, "autograd", autograd) >= 0 &&

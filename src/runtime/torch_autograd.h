@@ -5,14 +5,28 @@
  * derivative of each op is written.
  *
  * HOW A DERIVATIVE IS WRITTEN
- * Each differentiable row of torch_ops.def has a TorchDeriv: the node's
- * name, which tensors backward reads (saved, version-checked) and a
- * backward function.  The backward function computes with Tensor values
- * through the op table itself (dx_mul, dx_call ...), so that with
- * create_graph=True the derivative is recorded and can be differentiated
- * again.  Values made by the dx_ helpers are owned by the DCtx (freed when
- * backward returns) and an error propagates: a helper given V_ERR returns
- * V_ERR, and dx_set remembers the failure.  dx_set reduces a gradient over
+ * The last column of each row of torch_ops.def is its derivative (a
+ * TorchDeriv): D("ExpBackward0", DS_RESULT, tag_bw_exp) gives the node's
+ * name, which tensors backward reads (saved, version-checked) and the
+ * backward function; DN(tag_name_sub, 0, tag_bw_sub) takes the name from
+ * a function of the call (by overload or argument kind); NONDIFF: none
+ * (a float result would get a node whose backward raises).  The functions
+ * live in torch_deriv_*.c (nn_ops.c for the losses) and are declared
+ * below from the table itself.
+ *
+ * Nodes that are not op rows make their AgNode themselves: subscripts
+ * (x[key], x[key] = v: torch_deriv_index.c), in-place writes through a
+ * view (CopySlices: torch_deriv_view.c) and torch.autograd.Function
+ * subclasses (torch_function.c), which is also how the TensorScript
+ * library (lib/torch_nn_functional.tsc) gives a composed function one
+ * node with PyTorch's name (_tsc_node_name = 'GeluBackward0').
+ *
+ * A backward function computes with Tensor values through the op table
+ * itself (dx_mul, dx_call ...), so that with create_graph=True the
+ * derivative is recorded and can be differentiated again.  Values made
+ * by the dx_ helpers are owned by the DCtx (freed when backward returns)
+ * and an error propagates: a helper given V_ERR returns V_ERR, and dx_set
+ * remembers the failure.  dx_set reduces a gradient over
  * broadcast dimensions and converts it to the input's dtype, so no
  * derivative does that itself.
  */
@@ -57,7 +71,6 @@ enum {
 
 typedef struct DCtx DCtx;
 typedef struct TorchDeriv {
-    const char *op;                          /* row name */
     const char *name;                        /* node name ("MulBackward0") */
     const char *(*namefn)(const TorchCall *c); /* or a name by overload */
     int save;
@@ -102,13 +115,18 @@ struct DCtx {
 /* Releases the temporaries of d. */
 void dx_free_tmps(DCtx *d);
 
-/* The derivative table (torch_deriv_*.c): rows end with {NULL}. */
-extern const TorchDeriv torch_derivs_pointwise[];
-extern const TorchDeriv torch_derivs_reduce[];
-extern const TorchDeriv torch_derivs_shape[];
-extern const TorchDeriv torch_derivs_linalg[];
-extern const TorchDeriv torch_derivs_decomp[];   /* torch_deriv_decomp.c */
-extern const TorchDeriv torch_derivs_nn[];       /* nn_ops.c: the losses */
+/* The functions the derivative column names (torch_deriv_*.c, nn_ops.c),
+ * declared from the rows themselves; an alias repeats its row's
+ * declaration, which C allows. */
+#define D(name, save, fn) int fn(DCtx *d);
+#define DN(namefn, save, fn) const char *namefn(const TorchCall *c); int fn(DCtx *d);
+#define NONDIFF
+#define OP(name, sig, doc, flags, impl, deriv) deriv
+#include "torch_ops.def"
+#undef OP
+#undef NONDIFF
+#undef DN
+#undef D
 
 /* ---- the derivative language (torch_deriv_util.c) ---- */
 Value dx_keep(DCtx *d, Value v);            /* hands v to d; returns it */
@@ -147,10 +165,7 @@ bool torch_grad_fn_init(Value autograd);    /* torch_grad_fn.c */
 Value torch_grad_fn_value(AgNode *n);       /* the grad_fn object of n (new ref) */
 bool torch_function_init(Value autograd);   /* torch_function.c */
 bool torch_backward_init(Value torch, Value autograd); /* torch_backward.c */
-bool torch_index_autograd_init(void);       /* torch_deriv_index.c */
 bool torch_grad_mode_init(Value torch);     /* torch_grad_mode.c */
-bool torch_inplace_autograd_init(void);     /* torch_deriv_inplace.c */
-const TorchDeriv *tag_deriv_of(const TorchOpDef *op); /* NULL: none */
 /* The copy of target taken before an in-place op that reads its old
  * value (borrowed), or NULL. */
 TsTensor *tag_inplace_original(const TsTensor *target);

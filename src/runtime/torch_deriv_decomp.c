@@ -49,7 +49,7 @@ static bool has_grad(DCtx *d, int j) { return j < d->node->n_out && d->grads[j].
 /* ---- cholesky: A = L L^T ----
  * phi = tril(L^T gL) with its diagonal halved; gA = L^-T phi L^-1,
  * symmetrised (A is symmetric, so only its symmetric part matters). */
-static int bw_cholesky(DCtx *d)
+int tag_bw_cholesky(DCtx *d)
 {
     bool upper = dx_a(d, 1)->given && dx_a(d, 1)->i;
     Value L = dx_result(d), g = G;
@@ -69,7 +69,7 @@ static int bw_cholesky(DCtx *d)
 /* ---- qr (reduced, m >= n): A = Q R ----
  * With M = tril(Q^T gQ - gQ^T Q + R gR^T - gR R^T):
  * gA = Q (gR + M R^-T) + (gQ - Q Q^T gQ) R^-T. */
-static int bw_qr(DCtx *d)
+int tag_bw_qr(DCtx *d)
 {
     const ArgInfo *in = dx_info(d, 0);
     int64_t m = in->sizes[in->ndim - 2], n = in->sizes[in->ndim - 1];
@@ -147,7 +147,7 @@ static int64_t svd_k(DCtx *d)
 }
 
 /* torch.svd: (U, S, V); linalg.svd: (U, S, Vh) */
-static int bw_svd(DCtx *d)
+int tag_bw_svd(DCtx *d)
 {
     bool linalg = !strcmp(d->oc->op->name, "linalg_svd");
     int64_t k = svd_k(d);
@@ -165,7 +165,7 @@ static int bw_svd(DCtx *d)
 }
 
 /* svdvals: the vectors are recomputed from the saved input */
-static int bw_svdvals(DCtx *d)
+int tag_bw_svdvals(DCtx *d)
 {
     Value a = dx_in(d, 0);
     Value r = dx_call_kw(d, "linalg_svd", 1, &a, "full_matrices", v_bool(false));
@@ -177,7 +177,7 @@ static int bw_svdvals(DCtx *d)
 
 /* ---- pinverse: P = A^+ ----
  * gA = -P^T gP P^T + (I - A P) gP^T P P^T + P^T P gP^T (I - P A). */
-static int bw_pinv(DCtx *d)
+int tag_bw_pinv(DCtx *d)
 {
     const ArgInfo *in = dx_info(d, 0);
     int64_t m = in->sizes[in->ndim - 2], n = in->sizes[in->ndim - 1];
@@ -206,7 +206,7 @@ static Value index_tensor(DCtx *d, int64_t n, int64_t **data)
 /* ---- unfold(dim, size, step): out[.., i, .., j] = in[.., i*step + j, ..] ----
  * the window dim moves next to dim, the two merge, and index_add puts
  * every window element back where it came from. */
-static int bw_unfold(DCtx *d)
+int tag_bw_unfold(DCtx *d)
 {
     const ArgInfo *in = dx_info(d, 0);
     int64_t size = dx_a(d, 2)->i, step = dx_a(d, 3)->i;
@@ -237,7 +237,7 @@ static int bw_unfold(DCtx *d)
  * Each result element reads storage element off + sum p_k stride_k; for a
  * contiguous input that is input element (that - input offset), so the
  * gradient is an index_add into the flattened input. */
-static int bw_as_strided(DCtx *d)
+int tag_bw_as_strided(DCtx *d)
 {
     Value a = dx_in(d, 0);
     if (IS_ERR(a)) return -1;
@@ -275,7 +275,7 @@ static int bw_as_strided(DCtx *d)
 }
 
 /* unique: recorded (the result requires grad) but not differentiable */
-static int bw_unique(DCtx *d)
+int tag_bw_unique(DCtx *d)
 {
     rt_raise(&exc_NotImplementedError, "the derivative for '_unique2' is not implemented.");
     d->err = true;
@@ -283,28 +283,9 @@ static int bw_unique(DCtx *d)
 }
 
 /* floor_divide: recorded as PyTorch's NotImplemented node */
-static int bw_floor_divide(DCtx *d)
+int tag_bw_floor_divide(DCtx *d)
 {
     rt_raise(&exc_RuntimeError, "derivative for aten::floor_divide is not implemented");
     d->err = true;
     return -1;
 }
-
-#define U(op, name, save, fn) {op, name, NULL, save, fn}
-
-const TorchDeriv torch_derivs_decomp[] = {
-    U("cholesky", "CholeskyBackward0", DS_RESULT, bw_cholesky),
-    U("linalg_cholesky", "LinalgCholeskyExBackward0", DS_RESULT, bw_cholesky),
-    U("qr", "LinalgQrBackward0", DS_RESULT, bw_qr),
-    U("linalg_qr", "LinalgQrBackward0", DS_RESULT, bw_qr),
-    U("svd", "LinalgSvdBackward0", DS_RESULT, bw_svd),
-    U("linalg_svd", "LinalgSvdBackward0", DS_RESULT, bw_svd),
-    U("linalg_svdvals", "LinalgSvdBackward0", DS_IN0, bw_svdvals),
-    U("pinverse", "LinalgPinvBackward0", DS_IN0 | DS_RESULT, bw_pinv),
-    U("linalg_pinv", "LinalgPinvBackward0", DS_IN0 | DS_RESULT, bw_pinv),
-    U("unfold", "UnfoldBackward0", 0, bw_unfold),
-    U("as_strided", "AsStridedBackward0", DS_IN0, bw_as_strided),
-    U("unique", "Unique2Backward0", 0, bw_unique),
-    U("floor_divide", "NotImplemented", 0, bw_floor_divide),
-    {NULL, NULL, NULL, 0, NULL},
-};

@@ -2,8 +2,9 @@
  * x[key] = v.
  *
  * Subscripts do not go through the op table (torch_index.c parses the
- * key itself), so the autograd layer wraps the Tensor type's getitem and
- * setitem slots at start-up.  x[key] records one node named after the
+ * key itself); the Tensor type's getitem and setitem slots (torch_obj.c)
+ * call tag_getitem_record and tag_setitem when autograd state is
+ * involved.  x[key] records one node named after the
  * kind of key, as PyTorch does (SelectBackward0 for an int,
  * SliceBackward0 for a slice, IndexBackward0 for tensors, lists and
  * masks); its backward scatters the gradient into zeros at the same key.
@@ -19,9 +20,6 @@
 #include "objects.h"
 #include "torch_autograd.h"
 #include "torch_create.h"
-
-static Value (*orig_getitem)(Value self, Value key);
-static int (*orig_setitem)(Value self, Value key, Value val);
 
 typedef struct IndexCtx {
     Value key;
@@ -102,7 +100,6 @@ static bool graph_mode(AgVar *grads)
 }
 
 static Value ag_getitem(Value self, Value key);
-static int ag_setitem(Value self, Value key, Value val);
 
 /* The incoming gradient as a value (zeros when none arrived). */
 static Value grad_in(AgNode *n, AgVar *grads)
@@ -146,7 +143,7 @@ static int index_apply_graph(AgNode *n, AgVar *grads, AgVar *out, IndexCtx *ic)
     Value g = grad_in(n, grads);
     if (IS_ERR(g)) return -1;
     Value z = torch_wrap(ts_zeros(ic->self.ndim, ic->self.sizes, ic->self.dtype, TS_CPU));
-    int rc = IS_ERR(z) ? -1 : ag_setitem(z, ic->key, g);
+    int rc = IS_ERR(z) ? -1 : tag_setitem(z, ic->key, g);
     v_decref(g);
     if (rc == 0) rename_backward(z, ic->key);
     if (rc == 0) {
@@ -254,9 +251,8 @@ static int index_apply(AgNode *n, AgVar *grads, AgVar *out, void *p)
     return 0;
 }
 
-static Value ag_getitem(Value self, Value key)
+Value tag_getitem_record(Value self, Value key, Value r)
 {
-    Value r = orig_getitem(self, key);
     if (IS_ERR(r) || !torch_grad_enabled || !tag_requires_grad(self) || !torch_is_tensor(r) ||
         !ts_dtype_is_float(torch_unwrap(r)->dtype))
         return r;
@@ -291,7 +287,7 @@ static int copy_slices_apply(AgNode *n, AgVar *grads, AgVar *out, void *p)
     bool graph = graph_mode(grads);
     if (n->next[0].fn && graph) { /* recorded: clone, then zeros at key */
         Value c = torch_call_op("clone", &g, 1, NULL);
-        rc = IS_ERR(c) ? -1 : ag_setitem(c, ic->key, v_float(0.0));
+        rc = IS_ERR(c) ? -1 : tag_setitem(c, ic->key, v_float(0.0));
         if (rc == 0) {
             out[0] = tag_var(c);
             ag_var_retain(out[0]);
@@ -304,7 +300,7 @@ static int copy_slices_apply(AgNode *n, AgVar *grads, AgVar *out, void *p)
         else ts_release(c);
     }
     if (rc == 0 && n->n_next > 1 && n->next[1].fn) { /* the value: the gradient at key */
-        Value part = graph ? ag_getitem(g, ic->key) : orig_getitem(g, ic->key);
+        Value part = graph ? ag_getitem(g, ic->key) : torch_index_get(g, ic->key);
         DCtx d;
         memset(&d, 0, sizeof d);
         Value s = IS_ERR(part) ? V_ERR : dx_sum_to(&d, part, ic->val.ndim, ic->val.sizes);
@@ -321,9 +317,15 @@ static int copy_slices_apply(AgNode *n, AgVar *grads, AgVar *out, void *p)
     return rc;
 }
 
-static int ag_setitem(Value self, Value key, Value val)
+/* self[key] with its node (the backward of a backward, create_graph) */
+static Value ag_getitem(Value self, Value key)
 {
-    if (!torch_grad_enabled || IS_UNBOUND(val)) return orig_setitem(self, key, val);
+    return tag_getitem_record(self, key, torch_index_get(self, key));
+}
+
+int tag_setitem(Value self, Value key, Value val)
+{
+    if (!torch_grad_enabled || IS_UNBOUND(val)) return torch_index_set(self, key, val);
     AgMeta *m = ((TensorObj *)self.o)->ag;
     AgMeta *root = m && m->base ? m->base : m;
     if (root && !root->grad_fn && root->requires_grad) {
@@ -332,13 +334,13 @@ static int ag_setitem(Value self, Value key, Value val)
         return -1;
     }
     bool vgrad = tag_requires_grad(val);
-    if (!ag_requires_grad(m) && !vgrad) return orig_setitem(self, key, val);
-    if (!ts_dtype_is_float(torch_unwrap(self)->dtype)) return orig_setitem(self, key, val);
+    if (!ag_requires_grad(m) && !vgrad) return torch_index_set(self, key, val);
+    if (!ts_dtype_is_float(torch_unwrap(self)->dtype)) return torch_index_set(self, key, val);
     IndexCtx *ic = rt_calloc(1, sizeof *ic);
     AgNode *node = ic ? ag_node_new("CopySlices", vgrad ? 2 : 1, 1) : NULL;
     int rc = node ? ag_node_set_edge(node, 0, tag_var(self)) : -1;
     if (rc == 0 && vgrad) rc = ag_node_set_edge(node, 1, tag_var(val));
-    if (rc == 0) rc = orig_setitem(self, key, val);
+    if (rc == 0) rc = torch_index_set(self, key, val);
     if (rc == 0 && !(m = tag_meta(self, true))) rc = -1;
     if (rc < 0 || !node) {
         if (!node) free(ic);
@@ -356,14 +358,4 @@ static int ag_setitem(Value self, Value key, Value val)
     rc = tag_rebase_view(m, torch_unwrap(self)); /* self may itself be a view */
     ag_node_release(node);
     return rc;
-}
-
-bool torch_index_autograd_init(void)
-{
-    if (orig_getitem || !tensor_type.getitem) return true;
-    orig_getitem = tensor_type.getitem;
-    orig_setitem = tensor_type.setitem;
-    tensor_type.getitem = ag_getitem;
-    if (orig_setitem) tensor_type.setitem = ag_setitem;
-    return true;
 }

@@ -18,15 +18,30 @@ static Value op2(DCtx *d, const char *op, Value a, Value b)
     return dx_call(d, op, 2, args);
 }
 
-static int bw_mm(DCtx *d)
+/* a @ b with the memory layout of `like`: when `like` is a transposed
+ * (column-major) matrix such as the W.t() of F.linear, (b^T @ a^T)^T, so
+ * that its gradient, transposed back, lands contiguous in W.grad and
+ * accumulates with a plain vectorised add instead of a strided one. */
+static Value mm_like(DCtx *d, Value a, Value b, Value like)
+{
+    if (!IS_ERR(like) && torch_is_tensor(like)) {
+        const TsTensor *t = ((TensorObj *)like.o)->t;
+        if (t->ndim == 2 && t->sizes[0] > 1 && t->sizes[1] > 1 && t->strides[0] == 1 &&
+            t->strides[1] == t->sizes[0])
+            return mT(d, op2(d, "mm", mT(d, b), mT(d, a)));
+    }
+    return op2(d, "mm", a, b);
+}
+
+int tag_bw_mm(DCtx *d)
 {
     Value g = G;
-    if (dx_need(d, 0)) dx_set(d, 0, op2(d, "mm", g, mT(d, dx_in(d, 1))));
-    if (dx_need(d, 1)) dx_set(d, 1, op2(d, "mm", mT(d, dx_in(d, 0)), g));
+    if (dx_need(d, 0)) dx_set(d, 0, mm_like(d, g, mT(d, dx_in(d, 1)), dx_in(d, 0)));
+    if (dx_need(d, 1)) dx_set(d, 1, mm_like(d, mT(d, dx_in(d, 0)), g, dx_in(d, 1)));
     return 0;
 }
 
-static int bw_bmm(DCtx *d)
+int tag_bw_bmm(DCtx *d)
 {
     Value g = G;
     if (dx_need(d, 0)) dx_set(d, 0, op2(d, "bmm", g, mT(d, dx_in(d, 1))));
@@ -34,7 +49,7 @@ static int bw_bmm(DCtx *d)
     return 0;
 }
 
-static int bw_mv(DCtx *d)
+int tag_bw_mv(DCtx *d)
 {
     Value g = G;
     if (dx_need(d, 0)) dx_set(d, 0, op2(d, "outer", g, dx_in(d, 1)));
@@ -42,7 +57,7 @@ static int bw_mv(DCtx *d)
     return 0;
 }
 
-static int bw_dot(DCtx *d)
+int tag_bw_dot(DCtx *d)
 {
     Value g = G;
     if (dx_need(d, 0)) dx_set(d, 0, dx_mul(d, dx_in(d, 1), g));
@@ -50,7 +65,7 @@ static int bw_dot(DCtx *d)
     return 0;
 }
 
-static int bw_outer(DCtx *d)
+int tag_bw_outer(DCtx *d)
 {
     Value g = G;
     if (dx_need(d, 0)) dx_set(d, 0, op2(d, "mv", g, dx_in(d, 1)));
@@ -66,11 +81,11 @@ static Value unsq(DCtx *d, Value v, int64_t dim)
 /* matmul: vectors are promoted to matrices ((n) -> (1, n) on the left,
  * (n, 1) on the right), the batched products computed, and dx_set sums
  * the broadcast batch dims away. */
-static int bw_matmul(DCtx *d)
+int tag_bw_matmul(DCtx *d)
 {
     int na = dx_info(d, 0)->ndim, nb = dx_info(d, 1)->ndim;
     Value g = G, a = dx_in(d, 0), b = dx_in(d, 1);
-    if (na == 1 && nb == 1) return bw_dot(d);
+    if (na == 1 && nb == 1) return tag_bw_dot(d);
     Value A = na == 1 ? unsq(d, a, 0) : a, B = nb == 1 ? unsq(d, b, 1) : b;
     Value G2 = g;
     if (na == 1) G2 = unsq(d, G2, -2);
@@ -86,7 +101,7 @@ static int bw_matmul(DCtx *d)
     return 0;
 }
 
-static const char *name_matmul(const TorchCall *c)
+const char *tag_name_matmul(const TorchCall *c)
 {
     int na = c->a[0].t ? c->a[0].t->ndim : 0, nb = c->a[1].t ? c->a[1].t->ndim : 0;
     if (na == 1 && nb == 1) return "DotBackward0";
@@ -101,14 +116,21 @@ static int bw_addmm(DCtx *d, const char *prod)
 {
     Value g = G, alpha = dx_arg(d, 4);
     dx_set(d, 0, dx_mul(d, g, dx_arg(d, 3)));
-    if (dx_need(d, 1)) dx_set(d, 1, dx_mul(d, op2(d, prod, g, mT(d, dx_in(d, 2))), alpha));
-    if (dx_need(d, 2)) dx_set(d, 2, dx_mul(d, op2(d, prod, mT(d, dx_in(d, 1)), g), alpha));
+    bool mm = strcmp(prod, "mm") == 0;
+    if (dx_need(d, 1)) {
+        Value a = g, b = mT(d, dx_in(d, 2));
+        dx_set(d, 1, dx_mul(d, mm ? mm_like(d, a, b, dx_in(d, 1)) : op2(d, prod, a, b), alpha));
+    }
+    if (dx_need(d, 2)) {
+        Value a = mT(d, dx_in(d, 1)), b = g;
+        dx_set(d, 2, dx_mul(d, mm ? mm_like(d, a, b, dx_in(d, 2)) : op2(d, prod, a, b), alpha));
+    }
     return 0;
 }
-static int bw_addmm_mm(DCtx *d) { return bw_addmm(d, "mm"); }
-static int bw_baddbmm(DCtx *d) { return bw_addmm(d, "bmm"); }
+int tag_bw_addmm_mm(DCtx *d) { return bw_addmm(d, "mm"); }
+int tag_bw_baddbmm(DCtx *d) { return bw_addmm(d, "bmm"); }
 
-static int bw_addmv(DCtx *d)
+int tag_bw_addmv(DCtx *d)
 {
     Value g = G, alpha = dx_arg(d, 4);
     dx_set(d, 0, dx_mul(d, g, dx_arg(d, 3)));
@@ -117,7 +139,7 @@ static int bw_addmv(DCtx *d)
     return 0;
 }
 
-static int bw_addr(DCtx *d)
+int tag_bw_addr(DCtx *d)
 {
     Value g = G, alpha = dx_arg(d, 4);
     dx_set(d, 0, dx_mul(d, g, dx_arg(d, 3)));
@@ -126,7 +148,7 @@ static int bw_addr(DCtx *d)
     return 0;
 }
 
-static int bw_trace(DCtx *d)
+int tag_bw_trace(DCtx *d)
 {
     const ArgInfo *in = dx_info(d, 0);
     TsTensor *eye = ts_eye(in->sizes[0], in->sizes[1], in->dtype, TS_CPU);
@@ -135,7 +157,7 @@ static int bw_trace(DCtx *d)
 }
 
 /* d inv(A) = -inv(A)^T g inv(A)^T */
-static int bw_inverse(DCtx *d)
+int tag_bw_inverse(DCtx *d)
 {
     Value rt = mT(d, dx_result(d));
     dx_set(d, 0, dx_neg(d, op2(d, "matmul", op2(d, "matmul", rt, G), rt)));
@@ -143,7 +165,7 @@ static int bw_inverse(DCtx *d)
 }
 
 /* d det(A) = g det(A) inv(A)^T;  d logdet(A) = g inv(A)^T */
-static int bw_det(DCtx *d)
+int tag_bw_det(DCtx *d)
 {
     Value inv_t = mT(d, dx_un(d, "inverse", dx_in(d, 0)));
     Value s = dx_mul(d, G, dx_result(d));
@@ -151,7 +173,7 @@ static int bw_det(DCtx *d)
     return 0;
 }
 
-static int bw_logdet(DCtx *d)
+int tag_bw_logdet(DCtx *d)
 {
     Value inv_t = mT(d, dx_un(d, "inverse", dx_in(d, 0)));
     dx_set(d, 0, dx_mul(d, unsq(d, unsq(d, G, -1), -1), inv_t));
@@ -160,7 +182,7 @@ static int bw_logdet(DCtx *d)
 
 
 /* sum over dim of x * y */
-static int bw_vecdot(DCtx *d)
+int tag_bw_vecdot(DCtx *d)
 {
     Value g = unsq(d, G, dx_a(d, 2)->i);
     if (dx_need(d, 0)) dx_set(d, 0, dx_mul(d, g, dx_in(d, 1)));
@@ -169,10 +191,10 @@ static int bw_vecdot(DCtx *d)
 }
 
 /* inner of vectors is dot; of matrices a @ b^T */
-static int bw_inner(DCtx *d)
+int tag_bw_inner(DCtx *d)
 {
     int na = dx_info(d, 0)->ndim, nb = dx_info(d, 1)->ndim;
-    if (na == 1 && nb == 1) return bw_dot(d);
+    if (na == 1 && nb == 1) return tag_bw_dot(d);
     if (na != 2 || nb != 2) {
         rt_raise(&exc_NotImplementedError, "derivative of inner for %d-D and %d-D tensors", na, nb);
         return -1;
@@ -184,7 +206,7 @@ static int bw_inner(DCtx *d)
 }
 
 /* cross: d(a x b) = (b x g, g x a) along the same dim */
-static int bw_cross(DCtx *d)
+int tag_bw_cross(DCtx *d)
 {
     const TorchArg *da = dx_a(d, 2);
     bool linalg = !strcmp(d->oc->op->name, "linalg_cross");
@@ -201,7 +223,7 @@ static int bw_cross(DCtx *d)
 }
 
 /* X = solve(A, B): gB = solve(A^T, g), gA = -gB X^T */
-static int bw_solve(DCtx *d)
+int tag_bw_solve(DCtx *d)
 {
     bool vec = dx_info(d, 1)->ndim == 1;
     Value gb = op2(d, "linalg_solve", mT(d, dx_in(d, 0)), G), x = dx_result(d);
@@ -214,7 +236,7 @@ static int bw_solve(DCtx *d)
 }
 
 /* slogdet: only logabsdet (output 1) has a gradient: g inv(A)^T */
-static int bw_slogdet(DCtx *d)
+int tag_bw_slogdet(DCtx *d)
 {
     Value inv_t = mT(d, dx_un(d, "inverse", dx_in(d, 0)));
     dx_set(d, 0, dx_mul(d, unsq(d, unsq(d, dx_grad(d, 1), -1), -1), inv_t));
@@ -222,7 +244,7 @@ static int bw_slogdet(DCtx *d)
 }
 
 /* beta * input + alpha * sum_i b1[i] @ b2[i] */
-static int bw_addbmm(DCtx *d)
+int tag_bw_addbmm(DCtx *d)
 {
     Value g = G, alpha = dx_arg(d, 4);
     dx_set(d, 0, dx_mul(d, g, dx_arg(d, 3)));
@@ -236,7 +258,7 @@ static int bw_addbmm(DCtx *d)
 }
 
 /* A^n: sum over k of (A^T)^k g (A^T)^(n-1-k) */
-static int bw_matrix_power(DCtx *d)
+int tag_bw_matrix_power(DCtx *d)
 {
     int64_t n = dx_a(d, 1)->i;
     Value g = G;
@@ -266,38 +288,3 @@ static int bw_matrix_power(DCtx *d)
     dx_set(d, 0, sum);
     return 0;
 }
-
-#define U(op, name, save, fn) {op, name, NULL, save, fn}
-
-const TorchDeriv torch_derivs_linalg[] = {
-    U("mm", "MmBackward0", DS_IN0 | DS_IN1, bw_mm),
-    U("bmm", "BmmBackward0", DS_IN0 | DS_IN1, bw_bmm),
-    {"matmul", NULL, name_matmul, DS_IN0 | DS_IN1, bw_matmul},
-    {"linalg_matmul", NULL, name_matmul, DS_IN0 | DS_IN1, bw_matmul},
-    U("mv", "MvBackward0", DS_IN0 | DS_IN1, bw_mv),
-    U("dot", "DotBackward0", DS_IN0 | DS_IN1, bw_dot),
-    U("vdot", "DotBackward0", DS_IN0 | DS_IN1, bw_dot),
-    U("outer", "MulBackward0", DS_IN0 | DS_IN1, bw_outer),
-    U("ger", "MulBackward0", DS_IN0 | DS_IN1, bw_outer),
-    U("addmm", "AddmmBackward0", DS_IN1 | DS_IN2, bw_addmm_mm),
-    U("baddbmm", "BaddbmmBackward0", DS_IN1 | DS_IN2, bw_baddbmm),
-    U("addmv", "AddmvBackward0", DS_IN1 | DS_IN2, bw_addmv),
-    U("addr", "AddrBackward0", DS_IN1 | DS_IN2, bw_addr),
-    U("trace", "TraceBackward0", 0, bw_trace),
-    U("inverse", "InverseBackward0", DS_RESULT, bw_inverse),
-    U("linalg_inv", "LinalgInvExBackward0", DS_RESULT, bw_inverse),
-    U("det", "DetBackward0", DS_IN0 | DS_RESULT, bw_det),
-    U("linalg_det", "LinalgDetBackward0", DS_IN0 | DS_RESULT, bw_det),
-    U("logdet", "LogdetBackward0", DS_IN0, bw_logdet),
-    U("linalg_vecdot", "SumBackward1", DS_IN0 | DS_IN1, bw_vecdot),
-    U("inner", "ReshapeAliasBackward0", DS_IN0 | DS_IN1, bw_inner),
-    U("cross", "LinalgCrossBackward0", DS_IN0 | DS_IN1, bw_cross),
-    U("linalg_cross", "LinalgCrossBackward0", DS_IN0 | DS_IN1, bw_cross),
-    U("linalg_solve", "LinalgSolveExBackward0", DS_IN0 | DS_RESULT, bw_solve),
-    U("slogdet", "LinalgSlogdetBackward0", DS_IN0, bw_slogdet),
-    U("linalg_slogdet", "LinalgSlogdetBackward0", DS_IN0, bw_slogdet),
-    U("addbmm", "AddbmmBackward0", DS_IN1 | DS_IN2, bw_addbmm),
-    U("matrix_power", "MmBackward0", DS_IN0, bw_matrix_power),
-    U("linalg_matrix_power", "MmBackward0", DS_IN0, bw_matrix_power),
-    {NULL, NULL, NULL, 0, NULL},
-};

@@ -19,7 +19,7 @@ static bool is_t(DCtx *d, int k) { return dx_info(d, k)->edge >= 0; }
 
 /* ---- binary arithmetic ---- */
 
-static int bw_add(DCtx *d)
+int tag_bw_add(DCtx *d)
 {
     Value g = G;
     dx_set(d, 0, g);
@@ -27,7 +27,7 @@ static int bw_add(DCtx *d)
     return 0;
 }
 
-static int bw_sub(DCtx *d)
+int tag_bw_sub(DCtx *d)
 {
     Value g = G;
     dx_set(d, 0, g);
@@ -36,7 +36,7 @@ static int bw_sub(DCtx *d)
 }
 
 /* rsub(input, other, alpha) = other - alpha * input */
-static int bw_rsub(DCtx *d)
+int tag_bw_rsub(DCtx *d)
 {
     Value g = G;
     dx_set(d, 0, dx_mul(d, dx_neg(d, g), dx_arg(d, 2)));
@@ -44,17 +44,17 @@ static int bw_rsub(DCtx *d)
     return 0;
 }
 
-static const char *name_sub(const TorchCall *c)
+const char *tag_name_sub(const TorchCall *c)
 {
     return c->a[0].is_tensor ? "SubBackward0" : "RsubBackward1";
 }
 
-static const char *name_rsub(const TorchCall *c)
+const char *tag_name_rsub(const TorchCall *c)
 {
     return c->a[1].is_tensor ? "RsubBackward0" : "RsubBackward1";
 }
 
-static int bw_mul(DCtx *d)
+int tag_bw_mul(DCtx *d)
 {
     Value g = G;
     if (dx_need(d, 0)) dx_set(d, 0, dx_mul(d, g, dx_arg(d, 1)));
@@ -62,7 +62,7 @@ static int bw_mul(DCtx *d)
     return 0;
 }
 
-static int bw_div(DCtx *d)
+int tag_bw_div(DCtx *d)
 {
     Value g = G, b = dx_arg(d, 1);
     const TorchArg *mode = dx_a(d, 2);
@@ -79,18 +79,18 @@ static int bw_div(DCtx *d)
     return 0;
 }
 
-static const char *name_div(const TorchCall *c)
+const char *tag_name_div(const TorchCall *c)
 {
     return c->a[0].is_tensor ? "DivBackward0" : "MulBackward0";
 }
 
-static const char *name_pow(const TorchCall *c)
+const char *tag_name_pow(const TorchCall *c)
 {
     return c->a[0].is_tensor && !c->a[1].is_tensor ? "PowBackward0" : "PowBackward1";
 }
 
 /* x ** e: e * x^(e-1); d/de: x^e * log(x) (0 where x == 0 and e >= 0) */
-static int bw_pow(DCtx *d)
+int tag_bw_pow(DCtx *d)
 {
     Value g = G, x = dx_arg(d, 0), e = dx_arg(d, 1);
     if (dx_need(d, 0)) {
@@ -119,13 +119,13 @@ static int bw_pow(DCtx *d)
     return 0;
 }
 
-static int bw_square(DCtx *d)
+int tag_bw_square(DCtx *d)
 {
     dx_set(d, 0, dx_mul(d, dx_mul(d, G, X), dx_num(d, 2.0)));
     return 0;
 }
 
-static int bw_atan2(DCtx *d)
+int tag_bw_atan2(DCtx *d)
 {
     Value g = G, a = dx_in(d, 0), b = dx_in(d, 1);
     Value den = dx_add(d, dx_mul(d, a, a), dx_mul(d, b, b));
@@ -148,15 +148,15 @@ static int bw_minmax(DCtx *d, const char *win)
     dx_set(d, 1, dx_call(d, "masked_fill", 3, lb));
     return 0;
 }
-static int bw_maximum(DCtx *d) { return bw_minmax(d, "gt"); }
-static int bw_minimum(DCtx *d) { return bw_minmax(d, "lt"); }
+int tag_bw_maximum(DCtx *d) { return bw_minmax(d, "gt"); }
+int tag_bw_minimum(DCtx *d) { return bw_minmax(d, "lt"); }
 
-static const char *name_lerp(const TorchCall *c)
+const char *tag_name_lerp(const TorchCall *c)
 {
     return c->a[2].is_tensor ? "LerpBackward1" : "LerpBackward0";
 }
 
-static int bw_lerp(DCtx *d)
+int tag_bw_lerp(DCtx *d)
 {
     Value g = G, w = dx_arg(d, 2);
     dx_set(d, 0, dx_mul(d, g, dx_sub(d, dx_num(d, 1.0), w)));
@@ -166,7 +166,7 @@ static int bw_lerp(DCtx *d)
 }
 
 /* addcmul/addcdiv: input + value * t1 (* or /) t2 (value: arg 3) */
-static int bw_addcmul(DCtx *d)
+int tag_bw_addcmul(DCtx *d)
 {
     Value g = G, v = dx_arg(d, 3);
     dx_set(d, 0, g);
@@ -175,7 +175,7 @@ static int bw_addcmul(DCtx *d)
     return 0;
 }
 
-static int bw_addcdiv(DCtx *d)
+int tag_bw_addcdiv(DCtx *d)
 {
     Value g = G, v = dx_arg(d, 3), t1 = dx_in(d, 1), t2 = dx_in(d, 2);
     dx_set(d, 0, g);
@@ -206,16 +206,16 @@ static Value clamp_mask(DCtx *d, Value g, Value x, int lo, int hi)
     return dx_call(d, "where", 3, w);
 }
 
-static const char *name_clamp(const TorchCall *c)
+const char *tag_name_clamp(const TorchCall *c)
 {
     return c->a[1].is_tensor || c->a[2].is_tensor ? "ClampBackward0" : "ClampBackward1";
 }
 
-static int bw_clamp(DCtx *d) { dx_set(d, 0, clamp_mask(d, G, X, 1, 2)); return 0; }
-static int bw_clamp_min(DCtx *d) { dx_set(d, 0, clamp_mask(d, G, X, 1, -1)); return 0; }
-static int bw_clamp_max(DCtx *d) { dx_set(d, 0, clamp_mask(d, G, X, -1, 1)); return 0; }
+int tag_bw_clamp(DCtx *d) { dx_set(d, 0, clamp_mask(d, G, X, 1, 2)); return 0; }
+int tag_bw_clamp_min(DCtx *d) { dx_set(d, 0, clamp_mask(d, G, X, 1, -1)); return 0; }
+int tag_bw_clamp_max(DCtx *d) { dx_set(d, 0, clamp_mask(d, G, X, -1, 1)); return 0; }
 
-static int bw_where(DCtx *d)
+int tag_bw_where(DCtx *d)
 {
     Value g = G, cond = dx_in(d, 0), z = dx_num(d, 0.0);
     Value a[3] = {cond, g, z}, b[3] = {cond, z, g};
@@ -224,7 +224,7 @@ static int bw_where(DCtx *d)
     return 0;
 }
 
-static int bw_masked_fill(DCtx *d)
+int tag_bw_masked_fill(DCtx *d)
 {
     Value g = G, mask = dx_in(d, 1);
     Value a[3] = {g, mask, dx_num(d, 0.0)};
@@ -236,13 +236,13 @@ static int bw_masked_fill(DCtx *d)
     return 0;
 }
 
-static int bw_nan_to_num(DCtx *d)
+int tag_bw_nan_to_num(DCtx *d)
 {
     dx_set(d, 0, dx_mul(d, G, dx_un(d, "isfinite", X)));
     return 0;
 }
 
-static int bw_remainder(DCtx *d)
+int tag_bw_remainder(DCtx *d)
 {
     Value g = G;
     dx_set(d, 0, g);
@@ -254,7 +254,7 @@ static int bw_remainder(DCtx *d)
     return 0;
 }
 
-static int bw_fmod(DCtx *d)
+int tag_bw_fmod(DCtx *d)
 {
     Value g = G;
     dx_set(d, 0, g);
@@ -268,50 +268,50 @@ static int bw_fmod(DCtx *d)
 
 /* ---- functions of one tensor ---- */
 
-static int bw_neg(DCtx *d) { dx_set(d, 0, dx_neg(d, G)); return 0; }
-static int bw_abs(DCtx *d) { dx_set(d, 0, dx_mul(d, G, dx_un(d, "sign", X))); return 0; }
-static int bw_sqrt(DCtx *d) { dx_set(d, 0, dx_div(d, G, dx_mul(d, R, dx_num(d, 2.0)))); return 0; }
-static int bw_exp(DCtx *d) { dx_set(d, 0, dx_mul(d, G, R)); return 0; }
-static int bw_exp2(DCtx *d) { dx_set(d, 0, dx_mul(d, dx_mul(d, G, R), dx_num(d, M_LN2))); return 0; }
-static int bw_expm1(DCtx *d) { dx_set(d, 0, dx_mul(d, G, dx_add(d, R, dx_num(d, 1.0)))); return 0; }
-static int bw_log(DCtx *d) { dx_set(d, 0, dx_div(d, G, X)); return 0; }
-static int bw_log2(DCtx *d) { dx_set(d, 0, dx_div(d, G, dx_mul(d, X, dx_num(d, M_LN2)))); return 0; }
-static int bw_log10(DCtx *d) { dx_set(d, 0, dx_div(d, G, dx_mul(d, X, dx_num(d, M_LN10)))); return 0; }
-static int bw_log1p(DCtx *d) { dx_set(d, 0, dx_div(d, G, dx_add(d, X, dx_num(d, 1.0)))); return 0; }
-static int bw_sin(DCtx *d) { dx_set(d, 0, dx_mul(d, G, dx_un(d, "cos", X))); return 0; }
-static int bw_cos(DCtx *d) { dx_set(d, 0, dx_mul(d, dx_neg(d, G), dx_un(d, "sin", X))); return 0; }
-static int bw_sinh(DCtx *d) { dx_set(d, 0, dx_mul(d, G, dx_un(d, "cosh", X))); return 0; }
-static int bw_cosh(DCtx *d) { dx_set(d, 0, dx_mul(d, G, dx_un(d, "sinh", X))); return 0; }
+int tag_bw_neg(DCtx *d) { dx_set(d, 0, dx_neg(d, G)); return 0; }
+int tag_bw_abs(DCtx *d) { dx_set(d, 0, dx_mul(d, G, dx_un(d, "sign", X))); return 0; }
+int tag_bw_sqrt(DCtx *d) { dx_set(d, 0, dx_div(d, G, dx_mul(d, R, dx_num(d, 2.0)))); return 0; }
+int tag_bw_exp(DCtx *d) { dx_set(d, 0, dx_mul(d, G, R)); return 0; }
+int tag_bw_exp2(DCtx *d) { dx_set(d, 0, dx_mul(d, dx_mul(d, G, R), dx_num(d, M_LN2))); return 0; }
+int tag_bw_expm1(DCtx *d) { dx_set(d, 0, dx_mul(d, G, dx_add(d, R, dx_num(d, 1.0)))); return 0; }
+int tag_bw_log(DCtx *d) { dx_set(d, 0, dx_div(d, G, X)); return 0; }
+int tag_bw_log2(DCtx *d) { dx_set(d, 0, dx_div(d, G, dx_mul(d, X, dx_num(d, M_LN2)))); return 0; }
+int tag_bw_log10(DCtx *d) { dx_set(d, 0, dx_div(d, G, dx_mul(d, X, dx_num(d, M_LN10)))); return 0; }
+int tag_bw_log1p(DCtx *d) { dx_set(d, 0, dx_div(d, G, dx_add(d, X, dx_num(d, 1.0)))); return 0; }
+int tag_bw_sin(DCtx *d) { dx_set(d, 0, dx_mul(d, G, dx_un(d, "cos", X))); return 0; }
+int tag_bw_cos(DCtx *d) { dx_set(d, 0, dx_mul(d, dx_neg(d, G), dx_un(d, "sin", X))); return 0; }
+int tag_bw_sinh(DCtx *d) { dx_set(d, 0, dx_mul(d, G, dx_un(d, "cosh", X))); return 0; }
+int tag_bw_cosh(DCtx *d) { dx_set(d, 0, dx_mul(d, G, dx_un(d, "sinh", X))); return 0; }
 
-static int bw_tan(DCtx *d)
+int tag_bw_tan(DCtx *d)
 {
     Value r = R;
     dx_set(d, 0, dx_mul(d, G, dx_add(d, dx_mul(d, r, r), dx_num(d, 1.0))));
     return 0;
 }
 
-static int bw_tanh(DCtx *d)
+int tag_bw_tanh(DCtx *d)
 {
     Value r = R;
     dx_set(d, 0, dx_mul(d, G, dx_sub(d, dx_num(d, 1.0), dx_mul(d, r, r))));
     return 0;
 }
 
-static int bw_sigmoid(DCtx *d)
+int tag_bw_sigmoid(DCtx *d)
 {
     Value r = R;
     dx_set(d, 0, dx_mul(d, dx_mul(d, G, r), dx_sub(d, dx_num(d, 1.0), r)));
     return 0;
 }
 
-static int bw_rsqrt(DCtx *d)
+int tag_bw_rsqrt(DCtx *d)
 {
     Value r = R;
     dx_set(d, 0, dx_mul(d, dx_mul(d, G, dx_mul(d, dx_mul(d, r, r), r)), dx_num(d, -0.5)));
     return 0;
 }
 
-static int bw_reciprocal(DCtx *d)
+int tag_bw_reciprocal(DCtx *d)
 {
     Value r = R;
     dx_set(d, 0, dx_mul(d, dx_neg(d, G), dx_mul(d, r, r)));
@@ -323,17 +323,17 @@ static Value inv_sqrt_1mx2(DCtx *d, Value x)
 {
     return dx_un(d, "rsqrt", dx_sub(d, dx_num(d, 1.0), dx_mul(d, x, x)));
 }
-static int bw_asin(DCtx *d) { dx_set(d, 0, dx_mul(d, G, inv_sqrt_1mx2(d, X))); return 0; }
-static int bw_acos(DCtx *d) { dx_set(d, 0, dx_mul(d, dx_neg(d, G), inv_sqrt_1mx2(d, X))); return 0; }
+int tag_bw_asin(DCtx *d) { dx_set(d, 0, dx_mul(d, G, inv_sqrt_1mx2(d, X))); return 0; }
+int tag_bw_acos(DCtx *d) { dx_set(d, 0, dx_mul(d, dx_neg(d, G), inv_sqrt_1mx2(d, X))); return 0; }
 
-static int bw_atan(DCtx *d)
+int tag_bw_atan(DCtx *d)
 {
     Value x = X;
     dx_set(d, 0, dx_div(d, G, dx_add(d, dx_mul(d, x, x), dx_num(d, 1.0))));
     return 0;
 }
 
-static int bw_erf(DCtx *d)
+int tag_bw_erf(DCtx *d)
 {
     Value x = X;
     Value e = dx_un(d, "exp", dx_neg(d, dx_mul(d, x, x)));
@@ -344,7 +344,7 @@ static int bw_erf(DCtx *d)
 /* g where the result is positive, +0 elsewhere (g * mask would give -0
  * for a negative g).  Under create_graph the result takes part, as in
  * PyTorch's threshold_backward, so the gradient has a history. */
-static int bw_relu(DCtx *d)
+int tag_bw_relu(DCtx *d)
 {
     Value r = R, g = G;
     Value pos[2] = {r, dx_num(d, 0.0)};
@@ -359,12 +359,12 @@ static int bw_relu(DCtx *d)
 }
 
 /* ceil, floor, round, trunc, sign: zero almost everywhere */
-static int bw_zero(DCtx *d) { dx_set(d, 0, dx_zeros_like_arg(d, 0)); return 0; }
-static int bw_identity(DCtx *d) { dx_set(d, 0, G); return 0; }
+int tag_bw_zero(DCtx *d) { dx_set(d, 0, dx_zeros_like_arg(d, 0)); return 0; }
+int tag_bw_identity(DCtx *d) { dx_set(d, 0, G); return 0; }
 
 /* ---- softmax ---- */
 
-static int bw_softmax(DCtx *d)
+int tag_bw_softmax(DCtx *d)
 {
     Value g = G, r = R;
     Value a[3] = {dx_mul(d, g, r), dx_int(d, dx_a(d, 1)->i), v_bool(true)};
@@ -373,7 +373,7 @@ static int bw_softmax(DCtx *d)
     return 0;
 }
 
-static int bw_log_softmax(DCtx *d)
+int tag_bw_log_softmax(DCtx *d)
 {
     Value g = G, r = R;
     Value a[3] = {g, dx_int(d, dx_a(d, 1)->i), v_bool(true)};
@@ -381,77 +381,3 @@ static int bw_log_softmax(DCtx *d)
     dx_set(d, 0, dx_sub(d, g, dx_mul(d, dx_un(d, "exp", r), s)));
     return 0;
 }
-
-#define U(op, name, save, fn) {op, name, NULL, save, fn}
-
-const TorchDeriv torch_derivs_pointwise[] = {
-    U("add", "AddBackward0", 0, bw_add),
-    {"sub", NULL, name_sub, 0, bw_sub},
-    {"subtract", NULL, name_sub, 0, bw_sub},
-    {"rsub", NULL, name_rsub, 0, bw_rsub},
-    U("mul", "MulBackward0", DS_IN0 | DS_IN1, bw_mul),
-    U("multiply", "MulBackward0", DS_IN0 | DS_IN1, bw_mul),
-    {"div", NULL, name_div, DS_IN0 | DS_IN1, bw_div},
-    {"divide", NULL, name_div, DS_IN0 | DS_IN1, bw_div},
-    {"true_divide", NULL, name_div, DS_IN0 | DS_IN1, bw_div},
-    {"pow", NULL, name_pow, DS_IN0 | DS_IN1 | DS_RESULT, bw_pow},
-    {"float_power", NULL, name_pow, DS_IN0 | DS_IN1 | DS_RESULT, bw_pow},
-    U("square", "PowBackward0", DS_IN0, bw_square),
-    U("atan2", "Atan2Backward0", DS_IN0 | DS_IN1, bw_atan2),
-    U("arctan2", "Atan2Backward0", DS_IN0 | DS_IN1, bw_atan2),
-    U("maximum", "MaximumBackward0", DS_IN0 | DS_IN1, bw_maximum),
-    U("minimum", "MinimumBackward0", DS_IN0 | DS_IN1, bw_minimum),
-    U("fmax", "FmaxBackward0", DS_IN0 | DS_IN1, bw_maximum),
-    U("fmin", "FminBackward0", DS_IN0 | DS_IN1, bw_minimum),
-    {"lerp", NULL, name_lerp, DS_IN0 | DS_IN1 | DS_IN2, bw_lerp},
-    U("addcmul", "AddcmulBackward0", DS_IN1 | DS_IN2, bw_addcmul),
-    U("addcdiv", "AddcdivBackward0", DS_IN1 | DS_IN2, bw_addcdiv),
-    {"clamp", NULL, name_clamp, DS_IN0 | DS_IN1 | DS_IN2, bw_clamp},
-    {"clip", NULL, name_clamp, DS_IN0 | DS_IN1 | DS_IN2, bw_clamp},
-    U("clamp_min", "ClampMinBackward0", DS_IN0 | DS_IN1, bw_clamp_min),
-    U("clamp_max", "ClampMaxBackward0", DS_IN0 | DS_IN1, bw_clamp_max),
-    U("where", "WhereBackward0", DS_IN0, bw_where),
-    U("masked_fill", "MaskedFillBackward0", DS_IN1, bw_masked_fill),
-    U("nan_to_num", "NanToNumBackward0", DS_IN0, bw_nan_to_num),
-    U("remainder", "RemainderBackward0", DS_IN0 | DS_IN1, bw_remainder),
-    U("fmod", "FmodBackward0", DS_IN0 | DS_IN1, bw_fmod),
-    U("neg", "NegBackward0", 0, bw_neg),
-    U("negative", "NegBackward0", 0, bw_neg),
-    U("abs", "AbsBackward0", DS_IN0, bw_abs),
-    U("absolute", "AbsBackward0", DS_IN0, bw_abs),
-    U("sqrt", "SqrtBackward0", DS_RESULT, bw_sqrt),
-    U("rsqrt", "RsqrtBackward0", DS_RESULT, bw_rsqrt),
-    U("exp", "ExpBackward0", DS_RESULT, bw_exp),
-    U("exp2", "Exp2Backward0", DS_RESULT, bw_exp2),
-    U("expm1", "Expm1Backward0", DS_RESULT, bw_expm1),
-    U("log", "LogBackward0", DS_IN0, bw_log),
-    U("log2", "Log2Backward0", DS_IN0, bw_log2),
-    U("log10", "Log10Backward0", DS_IN0, bw_log10),
-    U("log1p", "Log1PBackward0", DS_IN0, bw_log1p),
-    U("sin", "SinBackward0", DS_IN0, bw_sin),
-    U("cos", "CosBackward0", DS_IN0, bw_cos),
-    U("tan", "TanBackward0", DS_RESULT, bw_tan),
-    U("asin", "AsinBackward0", DS_IN0, bw_asin),
-    U("arcsin", "AsinBackward0", DS_IN0, bw_asin),
-    U("acos", "AcosBackward0", DS_IN0, bw_acos),
-    U("arccos", "AcosBackward0", DS_IN0, bw_acos),
-    U("atan", "AtanBackward0", DS_IN0, bw_atan),
-    U("arctan", "AtanBackward0", DS_IN0, bw_atan),
-    U("sinh", "SinhBackward0", DS_IN0, bw_sinh),
-    U("cosh", "CoshBackward0", DS_IN0, bw_cosh),
-    U("tanh", "TanhBackward0", DS_RESULT, bw_tanh),
-    U("sigmoid", "SigmoidBackward0", DS_RESULT, bw_sigmoid),
-    U("erf", "ErfBackward0", DS_IN0, bw_erf),
-    U("reciprocal", "ReciprocalBackward0", DS_RESULT, bw_reciprocal),
-    U("relu", "ReluBackward0", DS_RESULT, bw_relu),
-    U("ceil", "CeilBackward0", 0, bw_zero),
-    U("floor", "FloorBackward0", 0, bw_zero),
-    U("round", "RoundBackward0", 0, bw_zero),
-    U("trunc", "TruncBackward0", 0, bw_zero),
-    U("fix", "TruncBackward0", 0, bw_zero),
-    U("sign", "SignBackward0", 0, bw_zero),
-    U("frac", "FracBackward0", 0, bw_identity),
-    U("softmax", "SoftmaxBackward0", DS_RESULT, bw_softmax),
-    U("log_softmax", "LogSoftmaxBackward0", DS_RESULT, bw_log_softmax),
-    {NULL, NULL, NULL, 0, NULL},
-};

@@ -79,11 +79,11 @@ static const char *name_by_overload(const TorchCall *c, const char *n0, const ch
 {
     return c->overload == 0 ? n0 : n1;
 }
-static const char *name_sum(const TorchCall *c) { return name_by_overload(c, "SumBackward0", "SumBackward1"); }
-static const char *name_mean(const TorchCall *c) { return name_by_overload(c, "MeanBackward0", "MeanBackward1"); }
-static const char *name_prod(const TorchCall *c) { return name_by_overload(c, "ProdBackward0", "ProdBackward1"); }
+const char *tag_name_sum(const TorchCall *c) { return name_by_overload(c, "SumBackward0", "SumBackward1"); }
+const char *tag_name_mean(const TorchCall *c) { return name_by_overload(c, "MeanBackward0", "MeanBackward1"); }
+const char *tag_name_prod(const TorchCall *c) { return name_by_overload(c, "ProdBackward0", "ProdBackward1"); }
 
-static int bw_sum(DCtx *d)
+int tag_bw_sum(DCtx *d)
 {
     int64_t dims[TS_MAX_DIMS];
     bool dim_form = d->oc->overload == 1;
@@ -93,7 +93,7 @@ static int bw_sum(DCtx *d)
     return 0;
 }
 
-static int bw_nansum(DCtx *d)
+int tag_bw_nansum(DCtx *d)
 {
     int64_t dims[TS_MAX_DIMS];
     int nd = reduced_dims(d, 1, dims);
@@ -103,7 +103,7 @@ static int bw_nansum(DCtx *d)
     return 0;
 }
 
-static int bw_mean(DCtx *d)
+int tag_bw_mean(DCtx *d)
 {
     int64_t dims[TS_MAX_DIMS];
     bool dim_form = d->oc->overload == 1;
@@ -115,7 +115,7 @@ static int bw_mean(DCtx *d)
 }
 
 /* d prod / dx_i = prod / x_i (inputs without zeros) */
-static int bw_prod(DCtx *d)
+int tag_bw_prod(DCtx *d)
 {
     int64_t dims[TS_MAX_DIMS];
     bool dim_form = d->oc->overload == 1;
@@ -128,11 +128,11 @@ static int bw_prod(DCtx *d)
 
 /* ---- max, min and friends ---- */
 
-static const char *name_max(const TorchCall *c)
+const char *tag_name_max(const TorchCall *c)
 {
     return c->overload == 0 ? "MaxBackward1" : c->overload == 1 ? "MaxBackward0" : "MaximumBackward0";
 }
-static const char *name_min(const TorchCall *c)
+const char *tag_name_min(const TorchCall *c)
 {
     return c->overload == 0 ? "MinBackward1" : c->overload == 1 ? "MinBackward0" : "MinimumBackward0";
 }
@@ -189,11 +189,11 @@ static int bw_max_common(DCtx *d, const char *win)
     dx_set(d, 1, dx_call(d, "masked_fill", 3, lb));
     return 0;
 }
-static int bw_max(DCtx *d) { return bw_max_common(d, "gt"); }
-static int bw_min(DCtx *d) { return bw_max_common(d, "lt"); }
+int tag_bw_max(DCtx *d) { return bw_max_common(d, "gt"); }
+int tag_bw_min(DCtx *d) { return bw_max_common(d, "lt"); }
 
 /* amax/amin: ties share the gradient */
-static int bw_amax(DCtx *d)
+int tag_bw_amax(DCtx *d)
 {
     int64_t dims[TS_MAX_DIMS];
     int nd = reduced_dims(d, 1, dims);
@@ -208,9 +208,9 @@ static int bw_amax(DCtx *d)
     return 0;
 }
 
-static const char *name_median(const TorchCall *c) { return name_by_overload(c, "MedianBackward0", "MedianBackward1"); }
+const char *tag_name_median(const TorchCall *c) { return name_by_overload(c, "MedianBackward0", "MedianBackward1"); }
 
-static int bw_median(DCtx *d)
+int tag_bw_median(DCtx *d)
 {
     if (d->oc->overload == 0) {
         dx_set(d, 0, evenly(d, G, R));
@@ -220,29 +220,29 @@ static int bw_median(DCtx *d)
     return 0;
 }
 
-static int bw_nanmedian(DCtx *d) { dx_set(d, 0, evenly(d, G, R)); return 0; }
+int tag_bw_nanmedian(DCtx *d) { dx_set(d, 0, evenly(d, G, R)); return 0; }
 
 /* mode/kthvalue (dim = arg 1 or 2), sort/topk (keep the dim) */
-static int bw_mode(DCtx *d)
+int tag_bw_mode(DCtx *d)
 {
     dx_set(d, 0, scatter_back(d, G, dx_result_at(d, 1), wrap0(d, dx_a(d, 1)->i), keepdim_arg(d, 2)));
     return 0;
 }
 
-static int bw_kthvalue(DCtx *d)
+int tag_bw_kthvalue(DCtx *d)
 {
     dx_set(d, 0, scatter_back(d, G, dx_result_at(d, 1), wrap0(d, dx_a(d, 2)->i), keepdim_arg(d, 3)));
     return 0;
 }
 
-static int bw_sort(DCtx *d)
+int tag_bw_sort(DCtx *d)
 {
     int64_t dim = d->oc->overload == 0 ? dx_a(d, 1)->i : dx_a(d, 2)->i;
     dx_set(d, 0, scatter_back(d, G, dx_result_at(d, 1), wrap0(d, dim), true));
     return 0;
 }
 
-static int bw_topk(DCtx *d)
+int tag_bw_topk(DCtx *d)
 {
     dx_set(d, 0, scatter_back(d, G, dx_result_at(d, 1), wrap0(d, dx_a(d, 2)->i), true));
     return 0;
@@ -265,10 +265,7 @@ static Value centred(DCtx *d, int64_t *dims, int *nd, bool *keep, double *dof)
     return dx_sub(d, x, dx_call(d, "mean", 3, a));
 }
 
-static const char *name_var(const TorchCall *c) { (void)c; return "VarBackward0"; }
-static const char *name_std(const TorchCall *c) { (void)c; return "StdBackward0"; }
-
-static int bw_var(DCtx *d)
+int tag_bw_var(DCtx *d)
 {
     int64_t dims[TS_MAX_DIMS];
     int nd;
@@ -280,7 +277,7 @@ static int bw_var(DCtx *d)
     return 0;
 }
 
-static int bw_std(DCtx *d)
+int tag_bw_std(DCtx *d)
 {
     int64_t dims[TS_MAX_DIMS];
     int nd;
@@ -317,7 +314,7 @@ static Value norm_grad(DCtx *d, Value x, Value g, Value r, double p)
     return dx_mul(d, g, dx_div(d, num, dx_call(d, "pow", 2, rp)));
 }
 
-static int bw_norm(DCtx *d)
+int tag_bw_norm(DCtx *d)
 {
     int64_t dims[TS_MAX_DIMS];
     int nd = reduced_dims(d, 2, dims);
@@ -327,7 +324,7 @@ static int bw_norm(DCtx *d)
     return 0;
 }
 
-static int bw_vector_norm(DCtx *d)
+int tag_bw_vector_norm(DCtx *d)
 {
     int64_t dims[TS_MAX_DIMS];
     int nd = reduced_dims(d, 2, dims);
@@ -337,7 +334,7 @@ static int bw_vector_norm(DCtx *d)
     return 0;
 }
 
-static int bw_dist(DCtx *d)
+int tag_bw_dist(DCtx *d)
 {
     Value diff = dx_sub(d, dx_in(d, 0), dx_in(d, 1));
     Value gr = norm_grad(d, diff, G, R, dx_a(d, 2)->f);
@@ -346,7 +343,7 @@ static int bw_dist(DCtx *d)
     return 0;
 }
 
-static int bw_logsumexp(DCtx *d)
+int tag_bw_logsumexp(DCtx *d)
 {
     int64_t dims[TS_MAX_DIMS];
     int nd = reduced_dims(d, 1, dims);
@@ -369,21 +366,21 @@ static Value rev_cumsum(DCtx *d, Value g, int64_t dim)
     return dx_call(d, "flip", 2, f2);
 }
 
-static int bw_cumsum(DCtx *d)
+int tag_bw_cumsum(DCtx *d)
 {
     dx_set(d, 0, rev_cumsum(d, G, wrap0(d, dx_a(d, 1)->i)));
     return 0;
 }
 
 /* inputs without zeros: sum_{j >= i} g_j r_j / x_i */
-static int bw_cumprod(DCtx *d)
+int tag_bw_cumprod(DCtx *d)
 {
     Value s = rev_cumsum(d, dx_mul(d, G, R), wrap0(d, dx_a(d, 1)->i));
     dx_set(d, 0, dx_div(d, s, X));
     return 0;
 }
 
-static int bw_cummax(DCtx *d)
+int tag_bw_cummax(DCtx *d)
 {
     int64_t dim = wrap0(d, dx_a(d, 1)->i);
     Value z = dx_zeros_like_arg(d, 0);
@@ -391,36 +388,3 @@ static int bw_cummax(DCtx *d)
     dx_set(d, 0, dx_call(d, "scatter_add", 4, a));
     return 0;
 }
-
-#define U(op, name, save, fn) {op, name, NULL, save, fn}
-#define N(op, namefn, save, fn) {op, NULL, namefn, save, fn}
-
-const TorchDeriv torch_derivs_reduce[] = {
-    N("sum", name_sum, 0, bw_sum),
-    U("nansum", "NansumBackward0", DS_IN0, bw_nansum),
-    N("mean", name_mean, 0, bw_mean),
-    N("prod", name_prod, DS_IN0 | DS_RESULT, bw_prod),
-    N("max", name_max, DS_IN0 | DS_IN1 | DS_RESULT, bw_max),
-    N("min", name_min, DS_IN0 | DS_IN1 | DS_RESULT, bw_min),
-    U("amax", "AmaxBackward0", DS_IN0 | DS_RESULT, bw_amax),
-    U("amin", "AminBackward0", DS_IN0 | DS_RESULT, bw_amax),
-    N("median", name_median, DS_IN0 | DS_RESULT, bw_median),
-    U("nanmedian", "NanmedianBackward0", DS_IN0 | DS_RESULT, bw_nanmedian),
-    U("mode", "ModeBackward0", DS_RESULT, bw_mode),
-    U("kthvalue", "KthvalueBackward0", DS_RESULT, bw_kthvalue),
-    U("sort", "SortBackward0", DS_RESULT, bw_sort),
-    U("topk", "TopkBackward0", DS_RESULT, bw_topk),
-    N("var", name_var, DS_IN0, bw_var),
-    N("std", name_std, DS_IN0 | DS_RESULT, bw_std),
-    U("norm", "NormBackward1", DS_IN0 | DS_RESULT, bw_norm),
-    U("linalg_vector_norm", "LinalgVectorNormBackward0", DS_IN0 | DS_RESULT, bw_vector_norm),
-    U("linalg_norm", "LinalgVectorNormBackward0", DS_IN0 | DS_RESULT, bw_norm),
-    U("linalg_matrix_norm", "LinalgVectorNormBackward0", DS_IN0 | DS_RESULT, bw_norm),
-    U("dist", "DistBackward0", DS_IN0 | DS_IN1 | DS_RESULT, bw_dist),
-    U("logsumexp", "LogsumexpBackward0", DS_IN0 | DS_RESULT, bw_logsumexp),
-    U("cumsum", "CumsumBackward0", 0, bw_cumsum),
-    U("cumprod", "CumprodBackward0", DS_IN0 | DS_RESULT, bw_cumprod),
-    U("cummax", "CummaxBackward0", DS_RESULT, bw_cummax),
-    U("cummin", "CumminBackward0", DS_RESULT, bw_cummax),
-    {NULL, NULL, NULL, 0, NULL},
-};

@@ -24,25 +24,25 @@ static int wrapd(int64_t dim, int ndim)
 
 /* ---- views whose gradient is a reshape back ---- */
 
-static int bw_reshape_back(DCtx *d)
+int tag_bw_reshape_back(DCtx *d)
 {
     Value a[2] = {G, dx_shape(d, in0(d)->ndim, in0(d)->sizes)};
     dx_set(d, 0, dx_call(d, "reshape", 2, a));
     return 0;
 }
 
-static const char *name_squeeze(const TorchCall *c) { return c->overload == 0 ? "SqueezeBackward0" : "SqueezeBackward1"; }
+const char *tag_name_squeeze(const TorchCall *c) { return c->overload == 0 ? "SqueezeBackward0" : "SqueezeBackward1"; }
 
 /* reshape/flatten: an alias of a contiguous input (PyTorch 1.13's
  * _reshape_alias), else a copy recorded as _unsafe_view. */
-static const char *name_reshape(const TorchCall *c)
+const char *tag_name_reshape(const TorchCall *c)
 {
     return c->a[0].t && !ts_is_contiguous(c->a[0].t) ? "UnsafeViewBackward0" : "ReshapeAliasBackward0";
 }
 
 /* expand, broadcast_to, expand_as, clone, contiguous, to ...: dx_set sums
  * over broadcast dims and converts the dtype */
-static int bw_pass(DCtx *d)
+int tag_bw_pass(DCtx *d)
 {
     dx_set(d, 0, G);
     return 0;
@@ -50,7 +50,7 @@ static int bw_pass(DCtx *d)
 
 /* ---- permutations ---- */
 
-static int bw_permute(DCtx *d)
+int tag_bw_permute(DCtx *d)
 {
     const TorchArg *a = dx_a(d, 1);
     int n = in0(d)->ndim;
@@ -61,21 +61,21 @@ static int bw_permute(DCtx *d)
     return 0;
 }
 
-static int bw_transpose(DCtx *d)
+int tag_bw_transpose(DCtx *d)
 {
     Value a[3] = {G, dx_int(d, dx_a(d, 1)->i), dx_int(d, dx_a(d, 2)->i)};
     dx_set(d, 0, dx_call(d, "transpose", 3, a));
     return 0;
 }
 
-static int bw_t(DCtx *d)
+int tag_bw_t(DCtx *d)
 {
     dx_set(d, 0, dx_un(d, "t", G));
     return 0;
 }
 
 /* T reverses all dims (its own inverse); mT swaps the last two */
-static int bw_T(DCtx *d)
+int tag_bw_T(DCtx *d)
 {
     int n = in0(d)->ndim;
     int64_t p[TS_MAX_DIMS];
@@ -85,14 +85,14 @@ static int bw_T(DCtx *d)
     return 0;
 }
 
-static int bw_mT(DCtx *d)
+int tag_bw_mT(DCtx *d)
 {
     Value a[3] = {G, dx_int(d, -2), dx_int(d, -1)};
     dx_set(d, 0, dx_call(d, "transpose", 3, a));
     return 0;
 }
 
-static int bw_movedim(DCtx *d)
+int tag_bw_movedim(DCtx *d)
 {
     Value a[3] = {G, dx_int(d, dx_a(d, 2)->i), dx_int(d, dx_a(d, 1)->i)};
     dx_set(d, 0, dx_call(d, "movedim", 3, a));
@@ -124,7 +124,7 @@ static Value pad_back(DCtx *d, Value g, const ArgInfo *in, int dim, int64_t star
     return dx_call(d, "cat", 2, a);
 }
 
-static int bw_narrow(DCtx *d)
+int tag_bw_narrow(DCtx *d)
 {
     const ArgInfo *in = in0(d);
     int dim = wrapd(dx_a(d, 1)->i, in->ndim);
@@ -134,7 +134,7 @@ static int bw_narrow(DCtx *d)
     return 0;
 }
 
-static int bw_select(DCtx *d)
+int tag_bw_select(DCtx *d)
 {
     const ArgInfo *in = in0(d);
     int dim = wrapd(dx_a(d, 1)->i, in->ndim);
@@ -166,16 +166,16 @@ static int bw_cat_dim(DCtx *d, int dim_of_first)
     return 0;
 }
 
-static int bw_cat(DCtx *d) { return bw_cat_dim(d, dx_a(d, 1)->i); }
+int tag_bw_cat(DCtx *d) { return bw_cat_dim(d, dx_a(d, 1)->i); }
 
-static int bw_hstack(DCtx *d)
+int tag_bw_hstack(DCtx *d)
 {
     const ArgInfo *ai = dx_info(d, 0);
     return bw_cat_dim(d, ai->n_list && ai->list[0].ndim == 1 ? 0 : 1);
 }
 
 /* vstack: 1-D inputs became rows */
-static int bw_vstack(DCtx *d)
+int tag_bw_vstack(DCtx *d)
 {
     const ArgInfo *ai = dx_info(d, 0);
     Value g = G;
@@ -190,7 +190,7 @@ static int bw_vstack(DCtx *d)
     return 0;
 }
 
-static int bw_stack(DCtx *d)
+int tag_bw_stack(DCtx *d)
 {
     const ArgInfo *ai = dx_info(d, 0);
     int dim = ai->n_list ? wrapd(dx_a(d, 1)->i, ai->list[0].ndim + 1) : 0;
@@ -215,17 +215,17 @@ static int join_outputs(DCtx *d, int dim, bool stack)
     return 0;
 }
 
-static const char *name_split(const TorchCall *c)
+const char *tag_name_split(const TorchCall *c)
 {
     return IS_INT(c->a[1].v) ? "SplitBackward0" : "SplitWithSizesBackward0";
 }
 
-static int bw_split(DCtx *d) { return join_outputs(d, wrapd(dx_a(d, 2)->i, in0(d)->ndim), false); }
-static int bw_unbind(DCtx *d) { return join_outputs(d, wrapd(dx_a(d, 1)->i, in0(d)->ndim), true); }
+int tag_bw_split(DCtx *d) { return join_outputs(d, wrapd(dx_a(d, 2)->i, in0(d)->ndim), false); }
+int tag_bw_unbind(DCtx *d) { return join_outputs(d, wrapd(dx_a(d, 1)->i, in0(d)->ndim), true); }
 
 /* ---- copies that rearrange ---- */
 
-static int bw_flip(DCtx *d)
+int tag_bw_flip(DCtx *d)
 {
     const TorchArg *a = dx_a(d, 1);
     Value args[2] = {G, dx_shape(d, a->n, a->list)};
@@ -239,10 +239,10 @@ static int bw_flip_dim(DCtx *d, int64_t dim)
     dx_set(d, 0, dx_call(d, "flip", 2, args));
     return 0;
 }
-static int bw_fliplr(DCtx *d) { return bw_flip_dim(d, 1); }
-static int bw_flipud(DCtx *d) { return bw_flip_dim(d, 0); }
+int tag_bw_fliplr(DCtx *d) { return bw_flip_dim(d, 1); }
+int tag_bw_flipud(DCtx *d) { return bw_flip_dim(d, 0); }
 
-static int bw_roll(DCtx *d)
+int tag_bw_roll(DCtx *d)
 {
     const TorchArg *s = dx_a(d, 1), *dims = dx_a(d, 2);
     int64_t neg[TS_MAX_DIMS];
@@ -254,7 +254,7 @@ static int bw_roll(DCtx *d)
 }
 
 /* repeat: g viewed as (r0, s0, r1, s1, ...) summed over the r's */
-static int bw_repeat(DCtx *d)
+int tag_bw_repeat(DCtx *d)
 {
     const TorchArg *a = dx_a(d, 1);
     const ArgInfo *in = in0(d);
@@ -275,14 +275,14 @@ static int bw_repeat(DCtx *d)
     return 0;
 }
 
-static int bw_tril(DCtx *d)
+int tag_bw_tril(DCtx *d)
 {
     Value a[2] = {G, dx_int(d, dx_a(d, 1)->i)};
     dx_set(d, 0, dx_call(d, "tril", 2, a));
     return 0;
 }
 
-static int bw_triu(DCtx *d)
+int tag_bw_triu(DCtx *d)
 {
     Value a[2] = {G, dx_int(d, dx_a(d, 1)->i)};
     dx_set(d, 0, dx_call(d, "triu", 2, a));
@@ -291,7 +291,7 @@ static int bw_triu(DCtx *d)
 
 /* diag of a vector makes a matrix (take its diagonal back), diag of a
  * square matrix takes a diagonal (make a matrix of it) */
-static int bw_diag(DCtx *d)
+int tag_bw_diag(DCtx *d)
 {
     Value a[2] = {G, dx_int(d, dx_a(d, 1)->i)};
     dx_set(d, 0, dx_call(d, "diag", 2, a));
@@ -300,21 +300,21 @@ static int bw_diag(DCtx *d)
 
 /* ---- indexing functions ---- */
 
-static int bw_index_select(DCtx *d)
+int tag_bw_index_select(DCtx *d)
 {
     Value a[4] = {dx_zeros_like_arg(d, 0), dx_int(d, dx_a(d, 1)->i), dx_in(d, 2), G};
     dx_set(d, 0, dx_call(d, "index_add", 4, a));
     return 0;
 }
 
-static int bw_gather(DCtx *d)
+int tag_bw_gather(DCtx *d)
 {
     Value a[4] = {dx_zeros_like_arg(d, 0), dx_int(d, dx_a(d, 1)->i), dx_in(d, 2), G};
     dx_set(d, 0, dx_call(d, "scatter_add", 4, a));
     return 0;
 }
 
-static int bw_scatter(DCtx *d)
+int tag_bw_scatter(DCtx *d)
 {
     Value g = G, idx = dx_in(d, 2), dim = dx_int(d, dx_a(d, 1)->i);
     Value a[4] = {g, dim, idx, dx_num(d, 0.0)};
@@ -326,9 +326,9 @@ static int bw_scatter(DCtx *d)
     return 0;
 }
 
-static const char *name_scatter(const TorchCall *c) { return c->overload == 0 && c->a[3].is_tensor ? "ScatterBackward0" : "ScatterBackward1"; }
+const char *tag_name_scatter(const TorchCall *c) { return c->overload == 0 && c->a[3].is_tensor ? "ScatterBackward0" : "ScatterBackward1"; }
 
-static int bw_scatter_add(DCtx *d)
+int tag_bw_scatter_add(DCtx *d)
 {
     Value g = G;
     dx_set(d, 0, g);
@@ -339,7 +339,7 @@ static int bw_scatter_add(DCtx *d)
     return 0;
 }
 
-static int bw_index_add(DCtx *d)
+int tag_bw_index_add(DCtx *d)
 {
     Value g = G;
     dx_set(d, 0, g);
@@ -350,14 +350,14 @@ static int bw_index_add(DCtx *d)
     return 0;
 }
 
-static int bw_index_fill(DCtx *d)
+int tag_bw_index_fill(DCtx *d)
 {
     Value a[4] = {G, dx_int(d, dx_a(d, 1)->i), dx_in(d, 2), dx_num(d, 0.0)};
     dx_set(d, 0, dx_call(d, "index_fill", 4, a));
     return 0;
 }
 
-static int bw_masked_select(DCtx *d)
+int tag_bw_masked_select(DCtx *d)
 {
     Value mask = dx_in(d, 1);
     Value a[2] = {mask, dx_shape(d, in0(d)->ndim, in0(d)->sizes)};
@@ -370,7 +370,7 @@ static int bw_masked_select(DCtx *d)
 
 /* ---- in-place writes: the old values are gone, so self gets zeros ---- */
 
-static int bw_copy_(DCtx *d)
+int tag_bw_copy_(DCtx *d)
 {
     Value g = G;
     dx_set(d, 0, dx_mul(d, g, dx_num(d, 0.0)));
@@ -378,7 +378,7 @@ static int bw_copy_(DCtx *d)
     return 0;
 }
 
-static int bw_overwrite(DCtx *d)
+int tag_bw_overwrite(DCtx *d)
 {
     dx_set(d, 0, dx_mul(d, G, dx_num(d, 0.0)));
     return 0;
@@ -407,7 +407,7 @@ static int bw_diagonal_graph(DCtx *d, Value g)
     return 0;
 }
 
-static int bw_diagonal(DCtx *d)
+int tag_bw_diagonal(DCtx *d)
 {
     const ArgInfo *in = in0(d);
     Value g = G;
@@ -425,7 +425,7 @@ static int bw_diagonal(DCtx *d)
     return 0;
 }
 
-static int bw_diag_embed(DCtx *d)
+int tag_bw_diag_embed(DCtx *d)
 {
     Value a[4] = {G, dx_int(d, 0), dx_int(d, -2), dx_int(d, -1)};
     dx_set(d, 0, dx_call(d, "diagonal", 4, a));
@@ -433,7 +433,7 @@ static int bw_diag_embed(DCtx *d)
 }
 
 /* take: the flat gradient added back at the flat indices */
-static int bw_take(DCtx *d)
+int tag_bw_take(DCtx *d)
 {
     const ArgInfo *in = in0(d);
     int64_t numel = 1;
@@ -448,7 +448,7 @@ static int bw_take(DCtx *d)
 
 /* masked_scatter: input keeps g off the mask; source gets g on the mask,
  * in order, zero-padded to its size */
-static int bw_masked_scatter(DCtx *d)
+int tag_bw_masked_scatter(DCtx *d)
 {
     Value g = G, mask = dx_in(d, 1);
     Value mf[3] = {g, mask, dx_num(d, 0.0)};
@@ -472,7 +472,7 @@ static int bw_masked_scatter(DCtx *d)
 }
 
 /* msort: sort along dim 0 again to learn where each value came from */
-static int bw_msort(DCtx *d)
+int tag_bw_msort(DCtx *d)
 {
     Value a[2] = {dx_in(d, 0), dx_int(d, 0)};
     Value sorted = dx_call(d, "sort", 2, a);
@@ -483,77 +483,3 @@ static int bw_msort(DCtx *d)
     dx_set(d, 0, dx_call(d, "scatter", 4, s));
     return 0;
 }
-
-#define U(op, name, save, fn) {op, name, NULL, save, fn}
-#define N(op, namefn, save, fn) {op, NULL, namefn, save, fn}
-
-const TorchDeriv torch_derivs_shape[] = {
-    U("view", "ViewBackward0", 0, bw_reshape_back),
-    U("view_as", "ViewBackward0", 0, bw_reshape_back),
-    N("reshape", name_reshape, 0, bw_reshape_back),
-    N("reshape_as", name_reshape, 0, bw_reshape_back),
-    N("squeeze", name_squeeze, 0, bw_reshape_back),
-    U("unsqueeze", "UnsqueezeBackward0", 0, bw_reshape_back),
-    N("flatten", name_reshape, 0, bw_reshape_back),
-    U("ravel", "ViewBackward0", 0, bw_reshape_back),
-    U("unflatten", "ViewBackward0", 0, bw_reshape_back),
-    U("permute", "PermuteBackward0", 0, bw_permute),
-    U("transpose", "TransposeBackward0", 0, bw_transpose),
-    U("swapaxes", "TransposeBackward0", 0, bw_transpose),
-    U("swapdims", "TransposeBackward0", 0, bw_transpose),
-    U("t", "TBackward0", 0, bw_t),
-    U("T", "PermuteBackward0", 0, bw_T),
-    U("mT", "TransposeBackward0", 0, bw_mT),
-    U("movedim", "PermuteBackward0", 0, bw_movedim),
-    U("moveaxis", "PermuteBackward0", 0, bw_movedim),
-    U("expand", "ExpandBackward0", 0, bw_pass),
-    U("expand_as", "ExpandBackward0", 0, bw_pass),
-    U("broadcast_to", "ExpandBackward0", 0, bw_pass),
-    U("narrow", "SliceBackward0", 0, bw_narrow),
-    U("select", "SelectBackward0", 0, bw_select),
-    U("cat", "CatBackward0", 0, bw_cat),
-    U("concat", "CatBackward0", 0, bw_cat),
-    U("concatenate", "CatBackward0", 0, bw_cat),
-    U("hstack", "CatBackward0", 0, bw_hstack),
-    U("vstack", "CatBackward0", 0, bw_vstack),
-    U("stack", "StackBackward0", 0, bw_stack),
-    N("split", name_split, 0, bw_split),
-    U("chunk", "SplitBackward0", 0, bw_split),
-    U("unbind", "UnbindBackward0", 0, bw_unbind),
-    U("flip", "FlipBackward0", 0, bw_flip),
-    U("fliplr", "FlipBackward0", 0, bw_fliplr),
-    U("flipud", "FlipBackward0", 0, bw_flipud),
-    U("roll", "RollBackward0", 0, bw_roll),
-    U("repeat", "RepeatBackward0", 0, bw_repeat),
-    U("tile", "RepeatBackward0", 0, bw_repeat),
-    U("tril", "TrilBackward0", 0, bw_tril),
-    U("triu", "TriuBackward0", 0, bw_triu),
-    U("diag", "DiagBackward0", 0, bw_diag),
-    U("contiguous", "CloneBackward0", 0, bw_pass),
-    U("clone", "CloneBackward0", 0, bw_pass),
-    U("to", "ToCopyBackward0", 0, bw_pass),
-    U("type", "ToCopyBackward0", 0, bw_pass),
-    U("type_as", "ToCopyBackward0", 0, bw_pass),
-    U("cpu", "ToCopyBackward0", 0, bw_pass),
-    U("cuda", "ToCopyBackward0", 0, bw_pass),
-    U("float", "ToCopyBackward0", 0, bw_pass),
-    U("double", "ToCopyBackward0", 0, bw_pass),
-    U("half", "ToCopyBackward0", 0, bw_pass),
-    U("bfloat16", "ToCopyBackward0", 0, bw_pass),
-    U("index_select", "IndexSelectBackward0", DS_IN2, bw_index_select),
-    U("gather", "GatherBackward0", DS_IN2, bw_gather),
-    N("scatter", name_scatter, DS_IN2, bw_scatter),
-    U("scatter_add", "ScatterAddBackward0", DS_IN2, bw_scatter_add),
-    U("index_add", "IndexAddBackward0", DS_IN2, bw_index_add),
-    U("index_fill", "IndexFillBackward0", DS_IN2, bw_index_fill),
-    U("masked_select", "MaskedSelectBackward0", DS_IN1, bw_masked_select),
-    U("masked_scatter", "MaskedScatterBackward0", DS_IN1, bw_masked_scatter),
-    U("take", "TakeBackward0", DS_IN1, bw_take),
-    U("diagonal", "DiagonalBackward0", 0, bw_diagonal),
-    U("diag_embed", "DiagEmbedBackward0", 0, bw_diag_embed),
-    U("msort", "SortBackward0", DS_IN0, bw_msort),
-    U("copy_", "CopyBackwards", 0, bw_copy_),
-    U("zero_", "ZeroBackward0", 0, bw_overwrite),
-    U("fill_", "FillBackward2", 0, bw_overwrite),
-    {NULL, NULL, NULL, 0, NULL},
-};

@@ -10,22 +10,34 @@
  *
  * dispatch() binds the arguments (torch_sig.c), calls the impl, returns
  * the target Value itself for in-place and out= calls, and offers the
- * result to the autograd recorder (the hook point of torch_obj.h).
+ * result to the autograd recorder (the hook point of torch_obj.h).  An
+ * in-place call on tensors with autograd state is bracketed by
+ * tag_inplace_begin/end (leaf checks before the write, the old value kept
+ * for the recorder), so no method is wrapped or replaced at start-up.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "objects.h"
-#include "torch_private.h"
+#include "torch_autograd.h"
 
 /* ---- the table ---- */
 
+/* The derivative column becomes a pointer to a static TorchDeriv (a
+ * file-scope compound literal); its functions are declared by
+ * torch_autograd.h from the same rows. */
+#define D(name, save, fn) &(const TorchDeriv){name, NULL, save, fn}
+#define DN(namefn, save, fn) &(const TorchDeriv){NULL, namefn, save, fn}
+#define NONDIFF NULL
 const TorchOpDef torch_op_table[] = {
 #define OP(name, sig, doc, flags, impl, deriv) {#name, sig, doc, flags, impl, deriv},
 #include "torch_ops.def"
 #undef OP
 };
+#undef NONDIFF
+#undef DN
+#undef D
 const int torch_op_count = (int)(sizeof torch_op_table / sizeof *torch_op_table);
 
 enum {
@@ -80,6 +92,28 @@ static const char *py_name(const TorchOpDef *op)
     return (op->flags & F_LINALG) && !strncmp(op->name, "linalg_", 7) ? op->name + 7 : op->name;
 }
 
+/* Rows that are themselves in-place methods: copy_, zero_, fill_ ...
+ * (by name, looked up once per row at start-up). */
+static bool writes[OPI__COUNT];
+
+static bool name_writes(const char *name)
+{
+    size_t l = strlen(name);
+    return l > 1 && name[l - 1] == '_';
+}
+
+static bool row_writes(const TorchOpDef *op) { return writes[op - torch_op_table]; }
+
+/* A write into a tensor that autograd may record is bracketed by the
+ * autograd layer: leaf checks first, the old value kept until the
+ * recorder took it (tag_inplace_end).  -1: raised. */
+static int inplace_begin(TorchCall *c)
+{
+    if (torch_grad_enabled && (c->inplace || row_writes(c->op)) && torch_call_has_ag(c))
+        return tag_inplace_begin(c);
+    return 0;
+}
+
 static Value finish(TorchCall *c, Value r, int mode, Value *args)
 {
     if (IS_ERR(r)) return r;
@@ -111,9 +145,11 @@ static Value dispatch(int idx, Value *args, int nargs, KwArgs *kw, int mode)
     if (!torch_sig_bind(&sigs[idx], fname, c.self, args, nargs, kw, &c, mode != MODE_FUNC))
         return V_ERR;
     Value r;
+    int pending = 0;
     if (c.inplace && c.out) r = rt_raise(&exc_TypeError, "%s() got an unexpected keyword argument 'out'", fname);
-    else r = op->impl(&c);
+    else r = (pending = inplace_begin(&c)) < 0 ? V_ERR : op->impl(&c);
     r = finish(&c, r, mode, args);
+    if (pending > 0) tag_inplace_end();
     torch_call_free(&c);
     return r;
 }
@@ -142,20 +178,12 @@ static const CFunc ip_tab[] = {
 #undef OP
 };
 
-/* torch.X_(t, ...): calls the Tensor method t.X_ as it is found at call
- * time, so the autograd layer's wrapper of the method (its leaf check
- * before writing, torch_deriv_inplace.c) applies to both spellings. */
+/* torch.X_(t, ...): bound like the method t.X_(...) (t.zero_() for the
+ * rows that are themselves in place). */
 static Value func_inplace_call(int idx, Value *args, int nargs, KwArgs *kw)
 {
-    const char *name = torch_op_table[idx].name;
-    size_t l = strlen(name);
-    char mname[64];
-    snprintf(mname, sizeof mname, "%s%s", name, l && name[l - 1] == '_' ? "" : "_");
-    if (nargs >= 1 && torch_is_tensor(args[0])) {
-        Value m = dict_get_cstr(v_obj(tensor_type.dict), mname);
-        if (IS_OBJ(m) && IS_TYPE(m, &cfunc_type)) return ((CFuncObj *)m.o)->def->fn(args, nargs, kw);
-    }
-    return dispatch(idx, args, nargs, kw, MODE_INPLACE);
+    int mode = row_writes(&torch_op_table[idx]) ? MODE_METHOD : MODE_INPLACE;
+    return dispatch(idx, args, nargs, kw, mode);
 }
 
 #define OP(name, sig, doc, flags, impl, deriv) \
@@ -171,14 +199,15 @@ static const CFunc fi_tab[] = {
 
 Value torch_dispatch_direct(TorchCall *c)
 {
-    Value r = c->op->impl(c);
-    if (IS_ERR(r)) return r;
-    if (c->inplace) {
+    int pending = inplace_begin(c);
+    Value r = pending < 0 ? V_ERR : c->op->impl(c);
+    if (!IS_ERR(r) && c->inplace) {
         v_decref(r);
         r = v_incref(c->self);
     }
-    if (torch_autograd_record && torch_grad_enabled && torch_call_has_ag(c))
+    if (!IS_ERR(r) && torch_autograd_record && torch_grad_enabled && torch_call_has_ag(c))
         r = torch_autograd_record(c->op, c, r);
+    if (pending > 0) tag_inplace_end();
     return r;
 }
 
@@ -300,8 +329,10 @@ static bool build_defs(void)
 bool torch_dispatch_init(Value torch, Value linalg)
 {
     if (!sigs_ready) {
-        for (int i = 0; i < torch_op_count; i++)
+        for (int i = 0; i < torch_op_count; i++) {
             if (!torch_sig_parse(torch_op_table[i].sig, &sigs[i])) return false;
+            writes[i] = name_writes(torch_op_table[i].name);
+        }
         if (!build_defs()) return false;
         type_add_methods(&tensor_type, method_defs);
         sigs_ready = true;

@@ -282,10 +282,16 @@ static int tensor_contains(Value self, Value item)
 Value torch_index_get(Value self, Value key) __attribute__((weak));
 int torch_index_set(Value self, Value key, Value val) __attribute__((weak));
 
+static bool has_ag(Value v) { return torch_is_tensor(v) && ((TensorObj *)v.o)->ag; }
+
+/* With autograd state about, the autograd layer records the subscript
+ * (torch_deriv_index.c): a node for x[key], CopySlices for x[key] = v,
+ * whose leaf check and edges must be made before the write. */
 static Value tensor_getitem(Value self, Value key)
 {
     if (!torch_index_get) return rt_raise(&exc_NotImplementedError, "tensor indexing is not built");
-    return torch_index_get(self, key);
+    Value r = torch_index_get(self, key);
+    return torch_grad_enabled && has_ag(self) ? tag_getitem_record(self, key, r) : r;
 }
 
 static int tensor_setitem(Value self, Value key, Value val)
@@ -294,6 +300,8 @@ static int tensor_setitem(Value self, Value key, Value val)
         rt_raise(&exc_NotImplementedError, "tensor indexing is not built");
         return -1;
     }
+    if (torch_grad_enabled && !IS_UNBOUND(val) && (has_ag(self) || has_ag(val)))
+        return tag_setitem(self, key, val);
     return torch_index_set(self, key, val);
 }
 

@@ -177,8 +177,9 @@ typedef struct TorchCall {
  * target Value itself, so `t.add_(1) is t` holds. */
 typedef Value (*TorchImpl)(TorchCall *c);
 
-/* The derivative column (filled by the autograd wave; NULL for now). */
-typedef void *TorchDerivative;
+/* The derivative column: the row's node name, saved tensors and backward
+ * function (struct TorchDeriv of torch_autograd.h); NULL: none. */
+typedef const struct TorchDeriv *TorchDerivative;
 
 typedef struct TorchOpDef {
     const char *name;

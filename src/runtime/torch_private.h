@@ -67,6 +67,23 @@ static inline bool torch_has(const TorchArg *a) { return a->given && !a->none; }
  * (the operator slots of torch_obj.c use it to skip argument binding). */
 Value torch_dispatch_direct(TorchCall *c);
 
+/* ---- the autograd layer's entry points the binding calls directly ----
+ * (the op results themselves go through torch_autograd_record).  The
+ * callers test torch_grad_enabled and that some argument has autograd
+ * state first, so that plain tensors never reach them. */
+/* Around an in-place call's impl and recording (torch_deriv_inplace.c):
+ * begin makes PyTorch's leaf checks before the write and, when the row's
+ * derivative reads the old value, keeps a copy of the target for the
+ * recorder; it returns -1 (raised), 0, or 1: call tag_inplace_end after
+ * the recorder ran. */
+int tag_inplace_begin(TorchCall *c);
+void tag_inplace_end(void);
+/* r = self[key] just computed: records its node when self requires grad
+ * (takes r; torch_deriv_index.c). */
+Value tag_getitem_record(Value self, Value key, Value r);
+/* self[key] = val, written and recorded (CopySlices; torch_deriv_index.c). */
+int tag_setitem(Value self, Value key, Value val);
+
 /* Result helpers (torch_ops_shape.c):
  * torch_view_result: a view op's result; in place (squeeze_) it re-points
  *   c->self at the new view.  nt NULL: raises the ts error.

@@ -216,6 +216,18 @@ def complete_module_attribute(s):
 
 
 @check
+def complete_lazy_torch_function(s):
+    # torch.einsum is written in TensorScript (torch._compose) and only
+    # resolved on first use; completion still offers it, as a callable
+    s.expect(">>> ")
+    s.line("import torch")
+    s.send("torch.eins\t")
+    s.expect("torch.einsum(")
+    rest = "'ii', torch.eye(2))"
+    want("completed torch.einsum", output_of(s.line(rest), rest), "tensor(2.)\n")
+
+
+@check
 def complete_method(s):
     s.expect(">>> ")
     s.line("x = [1]")
