@@ -26,7 +26,9 @@ NVCC    ?= $(shell command -v nvcc 2>/dev/null || ls /usr/local/cuda/bin/nvcc 2>
 
 CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror $(OPT) -MMD -MP -Isrc -I$(BUILD)/gen \
            -I/usr/include/openblas -pthread
-LDLIBS  += -lreadline -lopenblas -lm -pthread $(LDSAN)
+# OpenBLAS is not linked: src/tensor/blas.c dlopens it on the first BLAS
+# call (its headers are still needed, and the library must be installed).
+LDLIBS  += -lreadline -ldl -lm -pthread $(LDSAN)
 
 SRCS    := $(wildcard src/*.c src/lexer/*.c src/parser/*.c src/runtime/*.c \
                       src/tensor/*.c src/autograd/*.c src/cuda/*.c)

@@ -15,6 +15,7 @@
 #include "bi_private.h"
 #include "objects.h"
 #include "torch_private.h"
+#include "tensor/blas.h"
 #ifdef TSC_CUDA
 #include "cuda/cuda.h"
 #endif
@@ -267,10 +268,15 @@ static Value f_set_num_threads(Value *args, int nargs, KwArgs *kw)
     if (!args_parse("set_num_threads", args, nargs, kw, names, 1, 1, a)) return V_ERR;
     if (!IS_INT(a[0]) || a[0].i < 1)
         return rt_raise(&exc_RuntimeError, "set_num_threads expects a positive integer");
+    /* our pool and OpenBLAS get the same (clamped) count, as PyTorch sets
+     * its intra-op pool and its BLAS; BLAS takes it when it loads */
     ts_set_num_threads((int)a[0].i);
+    ts_blas_set_threads(ts_get_num_threads());
     return V_NONE;
 }
 
+/* The intra-op count (PyTorch's answer), which BLAS is also given: asking
+ * must not load BLAS. */
 static Value f_get_num_threads(Value *args, int nargs, KwArgs *kw)
 {
     (void)args, (void)kw;

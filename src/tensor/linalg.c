@@ -10,35 +10,18 @@
  * same path gives the same error messages.
  *
  * Decompositions call the Fortran LAPACK routines OpenBLAS exports
- * (sgetrf_, sgesv_, sgesdd_, spotrf_, sgeqrf_ ...; no LAPACKE needed) on a
+ * (dgetrf_, dgetrs_, dgesdd_, dpotrf_, dgeqrf_ ...; no LAPACKE needed) on a
  * column-major copy of each matrix of the batch.
+ *
+ * Every BLAS/LAPACK routine is called through ts_blas()'s table (blas.h):
+ * the library is loaded on the first call, and when it cannot be, the
+ * op fails with that error.
  */
-#include <cblas.h>
 #include <math.h>
 #include <stdlib.h>
 
+#include "tensor/blas.h"
 #include "tensor/ops_internal.h"
-
-/* ================================================================== */
-/* LAPACK (Fortran ABI: everything by pointer, hidden string lengths)  */
-/* ================================================================== */
-
-typedef int lp_int;
-void sgetrf_(lp_int *m, lp_int *n, float *a, lp_int *lda, lp_int *ipiv, lp_int *info);
-void dgetrf_(lp_int *m, lp_int *n, double *a, lp_int *lda, lp_int *ipiv, lp_int *info);
-void dgetrs_(const char *trans, lp_int *n, lp_int *nrhs, double *a, lp_int *lda, lp_int *ipiv,
-             double *b, lp_int *ldb, lp_int *info, size_t trans_len);
-void dgesdd_(const char *jobz, lp_int *m, lp_int *n, double *a, lp_int *lda, double *s,
-             double *u, lp_int *ldu, double *vt, lp_int *ldvt, double *work, lp_int *lwork,
-             lp_int *iwork, lp_int *info, size_t jobz_len);
-void sgesdd_(const char *jobz, lp_int *m, lp_int *n, float *a, lp_int *lda, float *s, float *u,
-             lp_int *ldu, float *vt, lp_int *ldvt, float *work, lp_int *lwork, lp_int *iwork,
-             lp_int *info, size_t jobz_len);
-void dpotrf_(const char *uplo, lp_int *n, double *a, lp_int *lda, lp_int *info, size_t len);
-void dgeqrf_(lp_int *m, lp_int *n, double *a, lp_int *lda, double *tau, double *work,
-             lp_int *lwork, lp_int *info);
-void dorgqr_(lp_int *m, lp_int *n, lp_int *k, double *a, lp_int *lda, double *tau,
-             double *work, lp_int *lwork, lp_int *info);
 
 /* ================================================================== */
 /* shared checks                                                       */
@@ -100,6 +83,9 @@ static bool blas_layout(const Mat *m, int64_t rows, int64_t cols, bool *trans, i
 static int gemm_float(TsDType dt, int64_t M, int64_t N, int64_t K, Mat A, Mat B, char *C,
                       double alpha, double beta)
 {
+    const TsBlas *blas = ts_blas();
+    if (!blas)
+        return -1;
     size_t es = ts_dtype_size(dt);
     char *pa = NULL, *pb = NULL;
     bool ta, tb;
@@ -130,11 +116,11 @@ static int gemm_float(TsDType dt, int64_t M, int64_t N, int64_t K, Mat A, Mat B,
     }
     int ldc = (int)(N > 1 ? N : 1);
     if (dt == TS_FLOAT32)
-        cblas_sgemm(CblasRowMajor, ta ? CblasTrans : CblasNoTrans, tb ? CblasTrans : CblasNoTrans,
+        blas->sgemm(CblasRowMajor, ta ? CblasTrans : CblasNoTrans, tb ? CblasTrans : CblasNoTrans,
                     (int)M, (int)N, (int)K, (float)alpha, (const float *)A.p, (int)lda,
                     (const float *)B.p, (int)ldb, (float)beta, (float *)C, ldc);
     else
-        cblas_dgemm(CblasRowMajor, ta ? CblasTrans : CblasNoTrans, tb ? CblasTrans : CblasNoTrans,
+        blas->dgemm(CblasRowMajor, ta ? CblasTrans : CblasNoTrans, tb ? CblasTrans : CblasNoTrans,
                     (int)M, (int)N, (int)K, alpha, (const double *)A.p, (int)lda,
                     (const double *)B.p, (int)ldb, beta, (double *)C, ldc);
     free(pa);
@@ -296,26 +282,30 @@ TsTensor *ts_bmm(TsTensor *a, TsTensor *b)
 }
 
 /* PyTorch's mv is BLAS gemv (not gemm): same call, same rounding.
- * Returns false when the operands' layout needs the generic path. */
-static bool gemv_float(const TsTensor *a, const TsTensor *v, TsTensor *c)
+ * Returns 1 when done, 0 when the operands' layout needs the generic
+ * path, -1 (ts_error) when BLAS could not be loaded. */
+static int gemv_float(const TsTensor *a, const TsTensor *v, TsTensor *c)
 {
     int64_t M = a->sizes[0], N = a->sizes[1];
     if (!ts_dtype_is_float(a->dtype) || v->strides[0] < 1 || M == 0 || N == 0)
-        return false;
+        return 0;
     Mat A = mat_of(a, 0, 0, 1);
     bool trans;
     int64_t lda;
     if (!blas_layout(&A, M, N, &trans, &lda))
-        return false;
+        return 0;
+    const TsBlas *blas = ts_blas();
+    if (!blas)
+        return -1;
     CBLAS_TRANSPOSE tr = trans ? CblasTrans : CblasNoTrans;
     int rows = (int)(trans ? N : M), cols = (int)(trans ? M : N);
     if (a->dtype == TS_FLOAT32)
-        cblas_sgemv(CblasRowMajor, tr, rows, cols, 1.0f, (const float *)A.p, (int)lda,
+        blas->sgemv(CblasRowMajor, tr, rows, cols, 1.0f, (const float *)A.p, (int)lda,
                     ts_data(v), (int)v->strides[0], 0.0f, ts_data(c), 1);
     else
-        cblas_dgemv(CblasRowMajor, tr, rows, cols, 1.0, (const double *)A.p, (int)lda,
+        blas->dgemv(CblasRowMajor, tr, rows, cols, 1.0, (const double *)A.p, (int)lda,
                     ts_data(v), (int)v->strides[0], 0.0, ts_data(c), 1);
-    return true;
+    return 1;
 }
 
 TsTensor *ts_mv(TsTensor *a, TsTensor *v)
@@ -336,8 +326,12 @@ TsTensor *ts_mv(TsTensor *a, TsTensor *v)
     TsTensor *c = ts_empty(1, a->sizes, a->dtype, a->device);
     if (!c)
         return NULL;
-    if (gemv_float(a, v, c))
-        return c;
+    int done = gemv_float(a, v, c);
+    if (done != 0) {
+        if (done < 0)
+            ts_release(c);
+        return done > 0 ? c : NULL;
+    }
     Mat B = {(const char *)ts_data(v), v->strides[0], 0};
     if (gemm(a->dtype, a->sizes[0], 1, a->sizes[1], mat_of(a, 0, 0, 1), B, ts_data(c),
              ts_scalar_i(1), ts_scalar_i(0)) < 0) {
@@ -371,15 +365,18 @@ TsTensor *ts_dot(TsTensor *a, TsTensor *b)
     }
     if (check_mm_dtypes(a, b) < 0)
         return NULL;
+    const TsBlas *blas = ts_dtype_is_float(a->dtype) ? ts_blas() : NULL;
+    if (ts_dtype_is_float(a->dtype) && !blas)
+        return NULL;
     TsTensor *c = ts_empty(0, NULL, a->dtype, a->device);
     if (!c)
         return NULL;
     int64_t n = a->sizes[0];
     if (a->dtype == TS_FLOAT32)
-        *(float *)ts_data(c) = cblas_sdot((int)n, ts_data(a), (int)a->strides[0], ts_data(b),
+        *(float *)ts_data(c) = blas->sdot((int)n, ts_data(a), (int)a->strides[0], ts_data(b),
                                           (int)b->strides[0]);
     else if (a->dtype == TS_FLOAT64)
-        *(double *)ts_data(c) = cblas_ddot((int)n, ts_data(a), (int)a->strides[0], ts_data(b),
+        *(double *)ts_data(c) = blas->ddot((int)n, ts_data(a), (int)a->strides[0], ts_data(b),
                                            (int)b->strides[0]);
     else {
         Mat A = {(const char *)ts_data(a), 0, a->strides[0]};
@@ -798,8 +795,8 @@ static void load_rowmajor(const TsTensor *t, int64_t bi, double *dst, int64_t ro
  * copy) and solved with trans = 'T', as PyTorch does, so the rounding is
  * the same.  b holds B column-major on entry, X on return; *info is
  * getrf's. */
-static void lu_solve_one(const TsTensor *A, int64_t bi, bool use_t, double *a, lp_int *piv,
-                         double *b, lp_int n, lp_int k, lp_int *info)
+static void lu_solve_one(const TsBlas *blas, const TsTensor *A, int64_t bi, bool use_t,
+                         double *a, lp_int *piv, double *b, lp_int n, lp_int k, lp_int *info)
 {
     lp_int lda = n > 0 ? n : 1, info2 = 0;
     if (use_t)
@@ -809,10 +806,10 @@ static void lu_solve_one(const TsTensor *A, int64_t bi, bool use_t, double *a, l
     *info = 0;
     if (n == 0)
         return;
-    dgetrf_(&n, &n, a, &lda, piv, info);
+    blas->dgetrf(&n, &n, a, &lda, piv, info);
     if (*info > 0)
         return;
-    dgetrs_(use_t ? "T" : "N", &n, &k, a, &lda, piv, b, &lda, &info2, 1);
+    blas->dgetrs(use_t ? "T" : "N", &n, &k, a, &lda, piv, b, &lda, &info2, 1);
 }
 
 /* inverse = solve(A, I).  Computation is done in double for both float
@@ -820,7 +817,8 @@ static void lu_solve_one(const TsTensor *A, int64_t bi, bool use_t, double *a, l
 TsTensor *ts_inverse(TsTensor *t)
 {
     OPS_VIA_HOST(t, ts_inverse(h));
-    if (check_square_float(t, "linalg.inv") < 0)
+    const TsBlas *blas;
+    if (check_square_float(t, "linalg.inv") < 0 || !(blas = ts_blas()))
         return NULL;
     lp_int n = (lp_int)t->sizes[t->ndim - 1];
     TsTensor *out = ts_empty(t->ndim, t->sizes, t->dtype, t->device);
@@ -833,7 +831,7 @@ TsTensor *ts_inverse(TsTensor *t)
         memset(b, 0, (size_t)n * (size_t)n * 8);
         for (lp_int i = 0; i < n; i++)
             b[(int64_t)i * n + i] = 1;
-        lu_solve_one(t, bi, use_t, a, piv, b, n, n, &info);
+        lu_solve_one(blas, t, bi, use_t, a, piv, b, n, n, &info);
         if (info > 0) {
             char pre[64];
             rc = ts_error(TS_ERR_RUNTIME, "linalg.inv: %sThe diagonal element %d is zero, the "
@@ -855,13 +853,13 @@ TsTensor *ts_inverse(TsTensor *t)
 }
 
 /* LU of each matrix: sign and log|det| (or the plain det). */
-static void lu_det(const TsTensor *t, int64_t bi, double *a, lp_int *piv, double *sign,
-                   double *logabs)
+static void lu_det(const TsBlas *blas, const TsTensor *t, int64_t bi, double *a, lp_int *piv,
+                   double *sign, double *logabs)
 {
     lp_int n = (lp_int)t->sizes[t->ndim - 1], info = 0, lda = n > 0 ? n : 1;
     load_colmajor(t, bi, a, n, n);
     if (n > 0)
-        dgetrf_(&n, &n, a, &lda, piv, &info);
+        blas->dgetrf(&n, &n, a, &lda, piv, &info);
     double s = 1, la = 0;
     for (lp_int i = 0; i < n; i++) {
         double u = a[(int64_t)i * n + i];
@@ -880,7 +878,8 @@ static void lu_det(const TsTensor *t, int64_t bi, double *a, lp_int *piv, double
 TsTensor *ts_det(TsTensor *t)
 {
     OPS_VIA_HOST(t, ts_det(h));
-    if (check_square_float(t, "linalg.det") < 0)
+    const TsBlas *blas;
+    if (check_square_float(t, "linalg.det") < 0 || !(blas = ts_blas()))
         return NULL;
     int64_t n = t->sizes[t->ndim - 1];
     TsTensor *out = ts_empty(t->ndim - 2, t->sizes, t->dtype, t->device);
@@ -895,7 +894,7 @@ TsTensor *ts_det(TsTensor *t)
     size_t es = ts_dtype_size(t->dtype);
     for (int64_t bi = 0; bi < batch_count(t, 2); bi++) {
         double sign, la;
-        lu_det(t, bi, a, piv, &sign, &la);
+        lu_det(blas, t, bi, a, piv, &sign, &la);
         double parity = 1, prod = 1;
         for (int64_t i = 0; i < n; i++) {
             prod *= a[i * n + i];
@@ -911,7 +910,8 @@ TsTensor *ts_det(TsTensor *t)
 
 int ts_slogdet(TsTensor *t, TsTensor **sign, TsTensor **logabsdet)
 {
-    if (check_square_float(t, "linalg.slogdet") < 0)
+    const TsBlas *blas;
+    if (check_square_float(t, "linalg.slogdet") < 0 || !(blas = ts_blas()))
         return -1;
     int64_t n = t->sizes[t->ndim - 1];
     TsTensor *s = ts_empty(t->ndim - 2, t->sizes, t->dtype, t->device);
@@ -928,7 +928,7 @@ int ts_slogdet(TsTensor *t, TsTensor **sign, TsTensor **logabsdet)
     size_t es = ts_dtype_size(t->dtype);
     for (int64_t bi = 0; bi < batch_count(t, 2); bi++) {
         double sg, la;
-        lu_det(t, bi, a, piv, &sg, &la);
+        lu_det(blas, t, bi, a, piv, &sg, &la);
         ts_store_f64((char *)ts_data(s) + bi * (int64_t)es, t->dtype, sg);
         ts_store_f64((char *)ts_data(l) + bi * (int64_t)es, t->dtype, la);
     }
@@ -944,7 +944,8 @@ int ts_slogdet(TsTensor *t, TsTensor **sign, TsTensor **logabsdet)
 TsTensor *ts_solve(TsTensor *A, TsTensor *B)
 {
     OPS_VIA_HOST2(A, B, ts_solve(h, h2));
-    if (check_square_float(A, "linalg.solve") < 0)
+    const TsBlas *blas;
+    if (check_square_float(A, "linalg.solve") < 0 || !(blas = ts_blas()))
         return NULL;
     lp_int n = (lp_int)A->sizes[A->ndim - 1];
     bool vec = B->ndim == A->ndim - 1;
@@ -972,7 +973,7 @@ TsTensor *ts_solve(TsTensor *A, TsTensor *B)
         } else {
             load_colmajor(B, bi, b, n, k);
         }
-        lu_solve_one(A, bi, use_t, a, piv, b, n, k, &info);
+        lu_solve_one(blas, A, bi, use_t, a, piv, b, n, k, &info);
         if (info > 0) {
             rc = ts_error(TS_ERR_RUNTIME, "torch.linalg.solve: The solver failed because the "
                                           "input matrix is singular.");
@@ -1007,7 +1008,8 @@ int ts_svd(TsTensor *t, bool full_matrices, TsTensor **U, TsTensor **S, TsTensor
         return ts_error(TS_ERR_RUNTIME, "linalg.svd: Expected a floating point or complex tensor "
                                         "as input. Got %s",
                         ts_dtype_short(t->dtype));
-    if (ops_need_cpu(t, "linalg.svd") < 0)
+    const TsBlas *blas;
+    if (ops_need_cpu(t, "linalg.svd") < 0 || !(blas = ts_blas()))
         return -1;
     lp_int m = (lp_int)t->sizes[t->ndim - 2], n = (lp_int)t->sizes[t->ndim - 1];
     lp_int mn = m < n ? m : n, ucols = full_matrices ? m : mn, vrows = full_matrices ? n : mn;
@@ -1029,14 +1031,14 @@ int ts_svd(TsTensor *t, bool full_matrices, TsTensor **U, TsTensor **S, TsTensor
         lp_int info = 0, lda = m, ldu = m, ldvt = vrows, lwork = -1;
         double wq;
         load_colmajor(t, bi, a, m, n);
-        dgesdd_(jobz, &m, &n, a, &lda, sv, ub, &ldu, vb, &ldvt, &wq, &lwork, iw, &info, 1);
+        blas->dgesdd(jobz, &m, &n, a, &lda, sv, ub, &ldu, vb, &ldvt, &wq, &lwork, iw, &info, 1);
         lwork = (lp_int)wq;
         double *work = xmalloc((size_t)lwork * 8 + 8);
         if (!work) {
             rc = -1;
             break;
         }
-        dgesdd_(jobz, &m, &n, a, &lda, sv, ub, &ldu, vb, &ldvt, work, &lwork, iw, &info, 1);
+        blas->dgesdd(jobz, &m, &n, a, &lda, sv, ub, &ldu, vb, &ldvt, work, &lwork, iw, &info, 1);
         free(work);
         if (info > 0) {
             rc = ts_error(TS_ERR_RUNTIME, "linalg.svd: The algorithm failed to converge because "
@@ -1070,7 +1072,8 @@ int ts_svd(TsTensor *t, bool full_matrices, TsTensor **U, TsTensor **S, TsTensor
 
 TsTensor *ts_cholesky(TsTensor *t, bool upper)
 {
-    if (check_square_float(t, "linalg.cholesky") < 0)
+    const TsBlas *blas;
+    if (check_square_float(t, "linalg.cholesky") < 0 || !(blas = ts_blas()))
         return NULL;
     lp_int n = (lp_int)t->sizes[t->ndim - 1];
     TsTensor *out = ts_empty(t->ndim, t->sizes, t->dtype, t->device);
@@ -1079,7 +1082,7 @@ TsTensor *ts_cholesky(TsTensor *t, bool upper)
     for (int64_t bi = 0; rc == 0 && bi < batch_count(t, 2) && n > 0; bi++) {
         lp_int info = 0, lda = n;
         load_colmajor(t, bi, a, n, n);
-        dpotrf_("L", &n, a, &lda, &info, 1);
+        blas->dpotrf("L", &n, a, &lda, &info, 1);
         if (info > 0) {
             rc = ts_error(TS_ERR_RUNTIME, "linalg.cholesky: The factorization could not be "
                                           "completed because the input is not positive-definite "
@@ -1118,6 +1121,9 @@ int ts_qr(TsTensor *t, bool reduced, TsTensor **Q, TsTensor **R)
         return ts_error(TS_ERR_RUNTIME, "linalg.qr: Expected a floating point or complex tensor "
                                         "as input. Got %s",
                         ts_dtype_short(t->dtype));
+    const TsBlas *blas = ts_blas();
+    if (!blas)
+        return -1;
     lp_int m = (lp_int)t->sizes[t->ndim - 2], n = (lp_int)t->sizes[t->ndim - 1];
     lp_int k = m < n ? m : n, qc = reduced ? k : m, rr = reduced ? k : m;
     int nb = t->ndim - 2;
@@ -1138,13 +1144,13 @@ int ts_qr(TsTensor *t, bool reduced, TsTensor **Q, TsTensor **R)
         memset(a, 0, (size_t)m * qcols * 8);
         load_colmajor(t, bi, a, m, n);
         if (m > 0 && n > 0)
-            dgeqrf_(&m, &n, a, &lda, tau, work, &lwork, &info);
+            blas->dgeqrf(&m, &n, a, &lda, tau, work, &lwork, &info);
         for (lp_int j = 0; j < n; j++)
             for (lp_int i = 0; i < rr; i++)
                 rb[(int64_t)j * rr + i] = i <= j && i < m ? a[(int64_t)j * m + i] : 0;
         store_colmajor(r, bi, rb, rr, n);
         if (m > 0 && qc > 0)
-            dorgqr_(&m, &qc, &k, a, &lda, tau, work, &lwork, &info);
+            blas->dorgqr(&m, &qc, &k, a, &lda, tau, work, &lwork, &info);
         store_colmajor(q, bi, a, m, qc);
     }
     free(a);

@@ -19,6 +19,6 @@ objs=$(make -s "${args[@]}" print-libobjs)
 for h in fuzz_parse fuzz_load; do
     # shellcheck disable=SC2086
     clang -std=c11 -D_GNU_SOURCE -Wall -Wextra -Isrc -I$B/gen $OPT -fsanitize=fuzzer \
-        -o $B/$h tests/fuzz/$h.c $objs -lreadline -lopenblas -lm -pthread
+        -o $B/$h tests/fuzz/$h.c $objs -lreadline -ldl -lm -pthread
     echo "built $B/$h"
 done
