@@ -1,18 +1,32 @@
 /* parallel.c — a small pthread pool for ts_parallel_for.
  *
  * The caller thread and (nthreads - 1) workers share one job at a time:
- * the range is cut into at most nthreads chunks of at least `grain`
- * elements, and every thread grabs chunks until none are left.  Small
- * ranges never touch the pool (per-op overhead matters more than cores
- * for them).  Workers are started lazily on the first parallel job and
- * live for the rest of the process.  A job from inside a worker, or while
- * another job runs, is simply executed serially.
+ * the range is cut into up to CHUNKS_PER_THREAD chunks per thread, each of
+ * at least `grain` elements, and every thread grabs chunks until none are
+ * left (so a worker that wakes late costs little).  Small ranges never
+ * touch the pool (per-op overhead matters more than cores for them).
+ * Workers are started lazily on the first parallel job and live for the
+ * rest of the process.  A job from inside a worker, or while another job
+ * runs, is simply executed serially.
+ *
+ * Waking a sleeping thread through a condition variable costs tens of
+ * microseconds, as much as a 200k-element add itself, so a worker that
+ * finished a job polls for the next one for SPIN_NS before it sleeps, and
+ * the caller polls for the workers' last chunks the same way.  The polls
+ * yield the core (sched_yield), so OpenBLAS's threads, which share the
+ * cores, still run.
  */
 #include "tensor/tensor.h"
 
 #include <pthread.h>
+#include <sched.h>
+#include <stdatomic.h>
 #include <stdio.h>
+#include <time.h>
 #include <unistd.h>
+
+#define CHUNKS_PER_THREAD 4
+#define SPIN_NS 100000
 
 #define MAX_THREADS 64
 
@@ -20,7 +34,8 @@ typedef struct Job {
     TsRangeFn fn;
     void *ctx;
     int64_t begin, end, chunk;
-    int nchunks, next, done;
+    int nchunks, next;
+    _Atomic int done; /* written under mu, polled without it */
     bool failed;
     TsErrKind kind;
     char msg[1024];
@@ -31,7 +46,7 @@ static pthread_mutex_t busy = PTHREAD_MUTEX_INITIALIZER; /* one job at a time */
 static pthread_cond_t cv_work = PTHREAD_COND_INITIALIZER;
 static pthread_cond_t cv_done = PTHREAD_COND_INITIALIZER;
 static Job job;
-static uint64_t generation;
+static _Atomic uint64_t generation; /* bumped under mu, polled without it */
 static int nthreads;  /* 0: not chosen yet -> number of cores */
 static int nstarted;  /* workers running */
 static _Thread_local bool in_worker;
@@ -71,19 +86,56 @@ static void run_chunks(void)
     }
 }
 
+static int64_t now_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+/* Polls until *flag differs from old or SPIN_NS pass, yielding the core
+ * between polls; true when it changed. */
+static bool spin_until_changed(_Atomic uint64_t *flag, uint64_t old)
+{
+    int64_t t0 = now_ns();
+    while (atomic_load_explicit(flag, memory_order_acquire) == old) {
+        if (now_ns() - t0 > SPIN_NS)
+            return false;
+        sched_yield();
+    }
+    return true;
+}
+
 static void *worker_main(void *arg)
 {
     (void)arg;
     in_worker = true;
     uint64_t seen = 0;
-    pthread_mutex_lock(&mu);
     for (;;) {
+        spin_until_changed(&generation, seen);
+        pthread_mutex_lock(&mu);
         while (generation == seen)
             pthread_cond_wait(&cv_work, &mu);
         seen = generation;
         run_chunks();
+        pthread_mutex_unlock(&mu);
     }
     return NULL;
+}
+
+/* The caller's wait for the workers' chunks (mu held on entry and exit). */
+static void wait_done(void)
+{
+    if (job.done < job.nchunks) {
+        pthread_mutex_unlock(&mu);
+        int64_t t0 = now_ns();
+        while (atomic_load_explicit(&job.done, memory_order_acquire) < job.nchunks &&
+               now_ns() - t0 < SPIN_NS)
+            sched_yield();
+        pthread_mutex_lock(&mu);
+    }
+    while (job.done < job.nchunks)
+        pthread_cond_wait(&cv_done, &mu);
 }
 
 /* Starts workers up to want; returns how many run (creation may fail,
@@ -113,7 +165,8 @@ int ts_parallel_for(int64_t begin, int64_t end, int64_t grain, TsRangeFn fn, voi
         grain = 1;
     if (nt <= 1 || n < 2 * grain || in_worker || pthread_mutex_trylock(&busy) != 0)
         return run_serial(begin, end, fn, ctx);
-    int64_t nchunks = n / grain < nt ? n / grain : nt;
+    int64_t most = (int64_t)nt * CHUNKS_PER_THREAD;
+    int64_t nchunks = n / grain < most ? n / grain : most;
     pthread_mutex_lock(&mu);
     start_workers(nt - 1);
     job = (Job){.fn = fn, .ctx = ctx, .begin = begin, .end = end,
@@ -122,8 +175,7 @@ int ts_parallel_for(int64_t begin, int64_t end, int64_t grain, TsRangeFn fn, voi
     generation++;
     pthread_cond_broadcast(&cv_work);
     run_chunks();
-    while (job.done < job.nchunks)
-        pthread_cond_wait(&cv_done, &mu);
+    wait_done();
     bool failed = job.failed;
     TsErrKind kind = job.kind;
     char msg[1024];
