@@ -36,7 +36,19 @@ Value impl_inner(TorchCall *c)
     { \
         return torch_copy_back(c, KERNEL(c->a[0].t, c->a[1].t, c->a[2].t, c->a[3].s, c->a[4].s)); \
     }
-FUSED(addmm, ts_addmm)
+
+/* addmm checks dtypes before shapes, with PyTorch's messages (nn.Linear
+ * on a double or integer input shows them). */
+Value impl_addmm(TorchCall *c)
+{
+    TsDType self = c->a[0].t->dtype, m1 = c->a[1].t->dtype, m2 = c->a[2].t->dtype;
+    if (self != m2)
+        return rt_raise(&exc_RuntimeError, "self and mat2 must have the same dtype");
+    if (m1 != m2)
+        return rt_raise(&exc_RuntimeError, "mat1 and mat2 must have the same dtype");
+    return torch_copy_back(c, ts_addmm(c->a[0].t, c->a[1].t, c->a[2].t, c->a[3].s, c->a[4].s));
+}
+
 FUSED(addmv, ts_addmv)
 FUSED(addr, ts_addr)
 FUSED(addbmm, ts_addbmm)

@@ -335,6 +335,11 @@ Value impl_equal(TorchCall *c)
 /* softmax along dim: exp(x - max) * (1 / sum), as PyTorch's CPU kernel. */
 static TsTensor *softmax(TsTensor *x, int64_t dim, bool log)
 {
+    int wd;
+    if (x->device == TS_CPU && (x->dtype == TS_FLOAT32 || x->dtype == TS_FLOAT64)) {
+        if (ts_wrap_dim(dim, x->ndim, &wd) < 0) return NULL;
+        return ts_softmax_cpu(x, wd, log); /* PyTorch's CPU kernels, bit for bit */
+    }
     int64_t d[1] = {dim};
     TsTensor *m = ts_amax(x, 1, d, true);
     TsTensor *sh = m ? ts_binary(TS_OP_SUB, ts_arg(x), ts_arg(m), NULL) : NULL;
@@ -378,12 +383,21 @@ Value impl_log_softmax(TorchCall *c) { return softmax_impl(c, true); }
 /* ---- addcmul / addcdiv ---- */
 
 /* input + value * t1 OP t2, evaluated as PyTorch's kernel does:
- * (value * t1) OP t2 first, then the sum, so float rounding matches. */
+ * (value * t1) OP t2 first, then the sum (fused for addcmul), so float
+ * rounding matches. */
 static Value addc(TorchCall *c, TsBinaryOp op)
 {
     TsTensor *scaled = ts_binary(TS_OP_MUL, ts_arg(c->a[1].t), ts_arg_s(c->a[3].s), NULL);
     if (!scaled) return torch_raise_ts();
-    TsTensor *q = ts_binary(op, ts_arg(scaled), ts_arg(c->a[2].t), NULL);
+    TsTensor *in = c->a[0].t, *t2 = c->a[2].t;
+    if (op == TS_OP_MUL && ts_dtype_is_float(in->dtype) && scaled->dtype == in->dtype &&
+        t2->dtype == in->dtype) {
+        /* addcmul's (value * t1) * t2 + input is one fused multiply-add */
+        TsTensor *r = ts_fma(scaled, t2, in, torch_call_target(c));
+        ts_release(scaled);
+        return torch_wrap(r);
+    }
+    TsTensor *q = ts_binary(op, ts_arg(scaled), ts_arg(t2), NULL);
     ts_release(scaled);
     if (!q) return torch_raise_ts();
     TsTensor *r = ts_add(ts_arg(c->a[0].t), ts_arg(q), ts_scalar_i(1), torch_call_target(c));

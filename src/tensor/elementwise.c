@@ -724,6 +724,23 @@ TS_DTYPES(LERP_ROW)
 #define LERP_ENTRY(E, sfx, ...) lerp_##sfx,
 static const TsLoop lerp_loops[] = {TS_DTYPES(LERP_ENTRY)};
 
+/* a * b + c rounded once: addcmul's last step ((value * t1) * t2 + input
+ * is one fused multiply-add in PyTorch's kernel). */
+#define FMA3_ROW(E, sfx, ct, cp, ...)                                                  \
+    TS_SIMD_CLONES static void fma3_##sfx(char **d, const int64_t *s, int64_t n, void *c)             \
+    {                                                                                  \
+        (void)c;                                                                       \
+        for (int64_t i = 0; i < n; i++) {                                              \
+            cp a = TS_IN_##sfx(*(const ct *)(d[1] + i * s[1]));                         \
+            cp b = TS_IN_##sfx(*(const ct *)(d[2] + i * s[2]));                         \
+            cp e = TS_IN_##sfx(*(const ct *)(d[3] + i * s[3]));                         \
+            *(ct *)(d[0] + i * s[0]) = TS_OUT_##sfx(FMA_(a, b, e));                      \
+        }                                                                              \
+    }
+TS_DTYPES(FMA3_ROW)
+#define FMA3_ENTRY(E, sfx, ...) fma3_##sfx,
+static const TsLoop fma3_loops[] = {TS_DTYPES(FMA3_ENTRY)};
+
 /* ---- the shared driver ---------------------------------------------------- */
 
 /* An operand ready for the iterator.  Scalars (and 0-dim CPU tensors of
@@ -1268,6 +1285,18 @@ TsTensor *ts_lerp(TsTensor *start, TsTensor *end, TsArg weight, TsTensor *out)
     OpCall c = {.loop = lerp_loops[dt], .nin = 3, .in = {ts_arg(start), ts_arg(end), weight},
                 .in_dt = {dt, dt, dt}, .result = dt, .out = out};
     return run_op(&c);
+}
+
+TsTensor *ts_fma(TsTensor *a, TsTensor *b, TsTensor *c, TsTensor *out)
+{
+    TsDType dt = a->dtype;
+    if (!ts_dtype_is_float(dt) || b->dtype != dt || c->dtype != dt) {
+        ts_error(TS_ERR_RUNTIME, "fma: expected three tensors of one float dtype");
+        return NULL;
+    }
+    OpCall k = {.loop = fma3_loops[dt], .nin = 3, .in = {ts_arg(a), ts_arg(b), ts_arg(c)},
+                .in_dt = {dt, dt, dt}, .result = dt, .out = out};
+    return run_op(&k);
 }
 
 TsTensor *ts_masked_fill(TsTensor *a, TsTensor *mask, TsArg value, TsTensor *out)

@@ -175,6 +175,9 @@ const char *ts_error_msg(void);
 void ts_error_clear(void);
 /* PyTorch's out-of-memory text for a failed allocation of nbytes. */
 int ts_error_oom(size_t nbytes);
+/* "[2, 3]": n sizes as messages show a shape, written into buf (cap bytes,
+ * cut short if too small); returns buf. */
+const char *ts_shape_str(char *buf, size_t cap, int n, const int64_t *sizes);
 
 /* Set by the interpreter's SIGINT handler; long kernels poll it between
  * chunks and fail with TS_ERR_INTERRUPT.  NULL = never interrupted. */
@@ -512,6 +515,11 @@ TsTensor *ts_clamp(TsTensor *a, TsArg min, bool has_min, TsArg max, bool has_max
                    TsTensor *out);
 /* torch.lerp(start, end, weight). */
 TsTensor *ts_lerp(TsTensor *start, TsTensor *end, TsArg weight, TsTensor *out);
+/* a * b + c with one rounding (a, b, c of one float dtype, broadcast). */
+TsTensor *ts_fma(TsTensor *a, TsTensor *b, TsTensor *c, TsTensor *out);
+/* softmax (log: log_softmax) along dim (wrapped) of a CPU float32/float64
+ * tensor, in the order of operations of PyTorch's CPU kernels (softmax.c). */
+TsTensor *ts_softmax_cpu(TsTensor *x, int dim, bool log);
 /* masked_fill (out == NULL: new tensor; out == a: in place). */
 TsTensor *ts_masked_fill(TsTensor *a, TsTensor *mask, TsArg value, TsTensor *out);
 
