@@ -167,8 +167,12 @@ static int plan_edges(const TorchCall *c, OpCtx *oc)
         int64_t n = 0;
         Value *items = list_items(&c->a[i], &n);
         if (is_tensor_arg(c, i)) {
-            ai->edge = ne++;
-            shape_of(ai, torch_unwrap(c->a[i].v));
+            TsTensor *t = torch_unwrap(c->a[i].v);
+            ai->tensor = true;
+            shape_of(ai, t);
+            /* as in PyTorch, a node has no edge for an index, mask or
+             * condition: next_functions lists the float inputs */
+            if (ts_dtype_is_float(t->dtype)) ai->edge = ne++;
         } else if (items) {
             ai->list = calloc((size_t)(n ? n : 1), sizeof *ai->list);
             if (!ai->list) return -1;
@@ -188,6 +192,14 @@ static int fill_inputs(const TorchCall *c, OpCtx *oc, AgNode *node)
         ArgInfo *ai = &oc->ai[i];
         oc->a[i] = c->a[i];
         oc->a[i].tl = NULL;
+        if (ai->tensor && ai->edge < 0) { /* an index or mask: its data, if read */
+            oc->a[i].t = NULL;
+            oc->a[i].v = V_UNBOUND;
+            if (i < 4 && (oc->d->save & (1 << i)) &&
+                (ai->slot = ag_node_save(node, torch_unwrap(c->a[i].v), NULL, false, 0)) < 0)
+                return -1;
+            continue;
+        }
         if (ai->edge < 0) {
             v_incref(oc->a[i].v);
             continue;
@@ -310,6 +322,7 @@ static OpCtx *opctx_new(int n)
     oc->ai = (ArgInfo *)(void *)(oc->a + n);
     for (int i = 0; i < n; i++) {
         oc->ai[i].edge = oc->ai[i].slot = -1;
+        oc->ai[i].tensor = false;
         oc->ai[i].list = NULL;
         oc->ai[i].n_list = 0;
         oc->a[i].v = V_UNBOUND;
@@ -411,19 +424,15 @@ static Value record(const TorchOpDef *op, TorchCall *c, Value r)
 /* ---- the apply callback of op nodes ---- */
 
 /* Under create_graph, PyTorch records the backward of some ops as one
- * node of its own ("SigmoidBackwardBackward0"); ours is a composition,
- * whose last node (made during this backward: seq > seq0) takes that
- * name so that grad_fn prints the same. */
+ * node of its own ("MseLossBackwardBackward0"); where ours is a
+ * composition, its last node (made during this backward: seq > seq0)
+ * takes that name so that grad_fn prints the same.  (tanh, sigmoid, relu,
+ * softmax and log_softmax have real rows for theirs: tanh_backward ...) */
 static void name_double_backward(AgNode *n, Value *gin, uint64_t seq0)
 {
     static const char *const names[][2] = {
-        {"SigmoidBackward0", "SigmoidBackwardBackward0"},
-        {"TanhBackward0", "TanhBackwardBackward0"},
-        {"SoftmaxBackward0", "SoftmaxBackwardDataBackward0"},
-        {"LogSoftmaxBackward0", "LogSoftmaxBackwardDataBackward0"},
         {"MseLossBackward0", "MseLossBackwardBackward0"},
         {"SelectBackward0", "SelectBackwardBackward0"},
-        {"ReluBackward0", "ThresholdBackwardBackward0"},
         {"DiagonalBackward0", "DiagonalBackwardBackward0"},
     };
     const char *to = NULL;

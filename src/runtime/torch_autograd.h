@@ -80,7 +80,10 @@ typedef struct TorchDeriv {
 /* What a node keeps of its call: the bound arguments with tensors
  * replaced by their shape (and a saved slot when backward reads them). */
 typedef struct ArgInfo {
-    int edge;          /* first edge index of this tensor (list) arg, -1: none */
+    bool tensor;       /* a tensor argument (with or without an edge) */
+    int edge;          /* first edge index of this tensor (list) arg, -1: none
+                        * (also for integer and bool tensors: indices, masks
+                        * and conditions are not differentiable inputs) */
     int slot;          /* saved slot, -1: not saved */
     int ndim;
     int64_t sizes[TS_MAX_DIMS];
@@ -148,6 +151,9 @@ Value dx_add(DCtx *d, Value a, Value b);
 Value dx_sub(DCtx *d, Value a, Value b);
 Value dx_mul(DCtx *d, Value a, Value b);
 Value dx_div(DCtx *d, Value a, Value b);
+/* f * t recorded even when f is 1 (dx_mul skips a 1, like PyTorch's
+ * maybe_multiply; a formula's plain `2.0 / dof * grad` does not) */
+Value dx_scale(DCtx *d, double f, Value t);
 Value dx_neg(DCtx *d, Value a);
 Value dx_un(DCtx *d, const char *op, Value a);    /* unary op by name */
 Value dx_num(DCtx *d, double f);                  /* a Python float */
@@ -158,6 +164,9 @@ Value dx_zeros_like_arg(DCtx *d, int k);
 /* g reduced (summed) to the shape (ndim, sizes). */
 Value dx_sum_to(DCtx *d, Value g, int ndim, const int64_t *sizes);
 int dx_status(DCtx *d);                     /* 0, or -1 when something failed */
+/* Is a dx_ helper calling a row with a number operand (the Scalar
+ * overload of PyTorch's C++ formulas: MulBackward1)? For name functions. */
+bool tag_scalar_overload(void);
 
 /* ---- pieces shared between the files ---- */
 int tag_op_apply(AgNode *n, AgVar *grads, AgVar *out, void *ctx);

@@ -204,32 +204,18 @@ static Value index_tensor(DCtx *d, int64_t n, int64_t **data)
 }
 
 /* ---- unfold(dim, size, step): out[.., i, .., j] = in[.., i*step + j, ..] ----
- * the window dim moves next to dim, the two merge, and index_add puts
- * every window element back where it came from. */
+ * unfold_backward, an op of its own as in PyTorch (torch_ops_backward.c),
+ * so a create_graph gradient is UnfoldBackwardBackward0. */
 int tag_bw_unfold(DCtx *d)
 {
     const ArgInfo *in = dx_info(d, 0);
-    int64_t size = dx_a(d, 2)->i, step = dx_a(d, 3)->i;
-    int dim = 0;
-    if (in->ndim && ts_wrap_dim(dx_a(d, 1)->i, in->ndim, &dim) < 0) {
-        d->err = true;
-        torch_raise_ts();
-        return -1;
-    }
-    Value zero = dx_zeros_like_arg(d, 0);
-    if (in->ndim == 0) {
-        dx_set(d, 0, dx_add(d, zero, dx_call(d, "sum", 1, (Value[]){G})));
+    if (in->ndim == 0) { /* a 0-d input unfolds to one window of one element */
+        dx_set(d, 0, dx_add(d, dx_zeros_like_arg(d, 0), dx_call(d, "sum", 1, (Value[]){G})));
         return 0;
     }
-    int64_t nwin = (in->sizes[dim] - size) / step + 1;
-    Value g = dx_call(d, "movedim", 3, (Value[]){G, dx_int(d, -1), dx_int(d, dim + 1)});
-    g = dx_call(d, "flatten", 3, (Value[]){g, dx_int(d, dim), dx_int(d, dim + 1)});
-    int64_t *ix;
-    Value idx = index_tensor(d, nwin * size, &ix);
-    if (IS_ERR(idx)) return -1;
-    for (int64_t i = 0; i < nwin; i++)
-        for (int64_t j = 0; j < size; j++) ix[i * size + j] = i * step + j;
-    dx_set(d, 0, dx_call(d, "index_add", 4, (Value[]){zero, dx_int(d, dim), idx, g}));
+    Value a[5] = {G, dx_shape(d, in->ndim, in->sizes), dx_int(d, dx_a(d, 1)->i),
+                  dx_int(d, dx_a(d, 2)->i), dx_int(d, dx_a(d, 3)->i)};
+    dx_set(d, 0, dx_call(d, "unfold_backward", 5, a));
     return 0;
 }
 

@@ -18,26 +18,39 @@ static Value op2(DCtx *d, const char *op, Value a, Value b)
     return dx_call(d, op, 2, args);
 }
 
-/* a @ b with the memory layout of `like`: when `like` is a transposed
- * (column-major) matrix such as the W.t() of F.linear, (b^T @ a^T)^T, so
- * that its gradient, transposed back, lands contiguous in W.grad and
- * accumulates with a plain vectorised add instead of a strided one. */
-static Value mm_like(DCtx *d, Value a, Value b, Value like)
+/* The 2-D transpose, t() (TBackward0, as PyTorch's mm formulas use). */
+static Value t2(DCtx *d, Value m) { return dx_un(d, "t", m); }
+
+/* Was the saved matrix column-major (such as the W.t() of F.linear)?
+ * Then its gradient is computed transposed, as PyTorch's
+ * mm_mat1_backward / mm_mat2_backward do, so that it lands contiguous in
+ * W.grad and accumulates with a plain vectorised add. */
+static bool col_major(Value m)
 {
-    if (!IS_ERR(like) && torch_is_tensor(like)) {
-        const TsTensor *t = ((TensorObj *)like.o)->t;
-        if (t->ndim == 2 && t->sizes[0] > 1 && t->sizes[1] > 1 && t->strides[0] == 1 &&
-            t->strides[1] == t->sizes[0])
-            return mT(d, op2(d, "mm", mT(d, b), mT(d, a)));
-    }
-    return op2(d, "mm", a, b);
+    if (IS_ERR(m) || !torch_is_tensor(m)) return false;
+    const TsTensor *t = ((TensorObj *)m.o)->t;
+    return t->ndim == 2 && t->strides[0] == 1 && t->strides[1] == t->sizes[0];
+}
+
+/* d(m1 @ m2)/d m1: grad @ m2.t(), or (m2 @ grad.t()).t() */
+static Value mm_mat1(DCtx *d, Value g, Value m1, Value m2)
+{
+    if (col_major(m1)) return t2(d, op2(d, "mm", m2, t2(d, g)));
+    return op2(d, "mm", g, t2(d, m2));
+}
+
+/* d(m1 @ m2)/d m2: m1.t() @ grad, or (grad.t() @ m1).t() */
+static Value mm_mat2(DCtx *d, Value g, Value m1, Value m2)
+{
+    if (col_major(m2)) return t2(d, op2(d, "mm", t2(d, g), m1));
+    return op2(d, "mm", t2(d, m1), g);
 }
 
 int tag_bw_mm(DCtx *d)
 {
     Value g = G;
-    if (dx_need(d, 0)) dx_set(d, 0, mm_like(d, g, mT(d, dx_in(d, 1)), dx_in(d, 0)));
-    if (dx_need(d, 1)) dx_set(d, 1, mm_like(d, mT(d, dx_in(d, 0)), g, dx_in(d, 1)));
+    if (dx_need(d, 0)) dx_set(d, 0, mm_mat1(d, g, dx_in(d, 0), dx_in(d, 1)));
+    if (dx_need(d, 1)) dx_set(d, 1, mm_mat2(d, g, dx_in(d, 0), dx_in(d, 1)));
     return 0;
 }
 
@@ -49,11 +62,12 @@ int tag_bw_bmm(DCtx *d)
     return 0;
 }
 
+/* self: grad.ger(vec); vec: self.t().mv(grad) */
 int tag_bw_mv(DCtx *d)
 {
     Value g = G;
     if (dx_need(d, 0)) dx_set(d, 0, op2(d, "outer", g, dx_in(d, 1)));
-    if (dx_need(d, 1)) dx_set(d, 1, op2(d, "mv", mT(d, dx_in(d, 0)), g));
+    if (dx_need(d, 1)) dx_set(d, 1, op2(d, "mv", t2(d, dx_in(d, 0)), g));
     return 0;
 }
 
@@ -86,6 +100,7 @@ int tag_bw_matmul(DCtx *d)
     int na = dx_info(d, 0)->ndim, nb = dx_info(d, 1)->ndim;
     Value g = G, a = dx_in(d, 0), b = dx_in(d, 1);
     if (na == 1 && nb == 1) return tag_bw_dot(d);
+    if (na == 2 && nb == 1) return tag_bw_mv(d); /* matmul calls mv itself */
     Value A = na == 1 ? unsq(d, a, 0) : a, B = nb == 1 ? unsq(d, b, 1) : b;
     Value G2 = g;
     if (na == 1) G2 = unsq(d, G2, -2);
@@ -118,12 +133,14 @@ static int bw_addmm(DCtx *d, const char *prod)
     dx_set(d, 0, dx_mul(d, g, dx_arg(d, 3)));
     bool mm = strcmp(prod, "mm") == 0;
     if (dx_need(d, 1)) {
-        Value a = g, b = mT(d, dx_in(d, 2));
-        dx_set(d, 1, dx_mul(d, mm ? mm_like(d, a, b, dx_in(d, 1)) : op2(d, prod, a, b), alpha));
+        Value m1 = dx_in(d, 1), m2 = dx_in(d, 2);
+        Value r = mm ? mm_mat1(d, g, m1, m2) : op2(d, prod, g, mT(d, m2));
+        dx_set(d, 1, dx_mul(d, r, alpha));
     }
     if (dx_need(d, 2)) {
-        Value a = mT(d, dx_in(d, 1)), b = g;
-        dx_set(d, 2, dx_mul(d, mm ? mm_like(d, a, b, dx_in(d, 2)) : op2(d, prod, a, b), alpha));
+        Value m1 = dx_in(d, 1), m2 = dx_in(d, 2);
+        Value r = mm ? mm_mat2(d, g, m1, m2) : op2(d, prod, mT(d, m1), g);
+        dx_set(d, 2, dx_mul(d, r, alpha));
     }
     return 0;
 }
@@ -190,18 +207,56 @@ int tag_bw_vecdot(DCtx *d)
     return 0;
 }
 
-/* inner of vectors is dot; of matrices a @ b^T */
+static Value permute(DCtx *d, Value v, int n, const int64_t *perm)
+{
+    return op2(d, "permute", v, dx_shape(d, n, perm));
+}
+
+/* inner(a, b) is PyTorch's tensordot(a, b, -1, -1):
+ *   t1 = a.permute(0..na-2, -1).reshape(M, K)
+ *   t2 = b.permute(-1, 0..nb-2).reshape(K, N)     (column-major)
+ *   mm(t1, t2).reshape(result)
+ * and its gradients retrace those steps backwards: the mm formulas, a
+ * reshape to the permuted shape, the inverse permutation. */
 int tag_bw_inner(DCtx *d)
 {
-    int na = dx_info(d, 0)->ndim, nb = dx_info(d, 1)->ndim;
-    if (na == 1 && nb == 1) return tag_bw_dot(d);
-    if (na != 2 || nb != 2) {
-        rt_raise(&exc_NotImplementedError, "derivative of inner for %d-D and %d-D tensors", na, nb);
-        return -1;
+    const ArgInfo *ia = dx_info(d, 0), *ib = dx_info(d, 1);
+    int na = ia->ndim, nb = ib->ndim;
+    if (na == 0 || nb == 0) { /* self * other */
+        Value g = G;
+        if (dx_need(d, 0)) dx_set(d, 0, dx_mul(d, g, dx_in(d, 1)));
+        if (dx_need(d, 1)) dx_set(d, 1, dx_mul(d, g, dx_in(d, 0)));
+        return 0;
     }
-    Value g = G;
-    if (dx_need(d, 0)) dx_set(d, 0, op2(d, "mm", g, dx_in(d, 1)));
-    if (dx_need(d, 1)) dx_set(d, 1, op2(d, "mm", mT(d, g), dx_in(d, 0)));
+    int64_t k = ia->sizes[na - 1], m = 1, n = 1;
+    int64_t pa[TS_MAX_DIMS], pb[TS_MAX_DIMS], inv_b[TS_MAX_DIMS], sa[TS_MAX_DIMS], sb[TS_MAX_DIMS];
+    for (int i = 0; i < na; i++) {
+        pa[i] = i;
+        sa[i] = ia->sizes[i];
+        if (i < na - 1) m *= ia->sizes[i];
+    }
+    sb[0] = k;
+    for (int i = 0; i < nb - 1; i++) {
+        sb[i + 1] = ib->sizes[i];
+        n *= ib->sizes[i];
+        inv_b[i] = i + 1;
+    }
+    inv_b[nb - 1] = 0;
+    int64_t s1[2] = {m, k}, s2[2] = {k, n}, sg[2] = {m, n};
+    Value a = dx_in(d, 0), b = dx_in(d, 1);
+    pb[0] = nb - 1;
+    for (int i = 1; i < nb; i++) pb[i] = i - 1;
+    Value t1 = op2(d, "reshape", a, dx_shape(d, 2, s1));
+    Value t2m = op2(d, "reshape", permute(d, b, nb, pb), dx_shape(d, 2, s2));
+    Value g = op2(d, "reshape", G, dx_shape(d, 2, sg));
+    if (dx_need(d, 0)) {
+        Value g1 = op2(d, "reshape", mm_mat1(d, g, t1, t2m), dx_shape(d, na, sa));
+        dx_set(d, 0, permute(d, g1, na, pa));
+    }
+    if (dx_need(d, 1)) {
+        Value g2 = op2(d, "reshape", mm_mat2(d, g, t1, t2m), dx_shape(d, nb, sb));
+        dx_set(d, 1, permute(d, g2, nb, inv_b));
+    }
     return 0;
 }
 

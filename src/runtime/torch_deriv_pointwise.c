@@ -15,7 +15,7 @@
 #define X dx_in(d, 0)
 #define R dx_result(d)
 
-static bool is_t(DCtx *d, int k) { return dx_info(d, k)->edge >= 0; }
+static bool is_t(DCtx *d, int k) { return dx_info(d, k)->tensor; }
 
 /* ---- binary arithmetic ---- */
 
@@ -44,9 +44,17 @@ int tag_bw_rsub(DCtx *d)
     return 0;
 }
 
+/* XBackward1: the Scalar overload a derivative formula called (see
+ * tag_scalar_overload); Python's operators give XBackward0 */
+static bool scalar_form(const TorchCall *c) { return tag_scalar_overload() && !c->a[1].is_tensor; }
+
+const char *tag_name_add(const TorchCall *c) { return scalar_form(c) ? "AddBackward1" : "AddBackward0"; }
+const char *tag_name_mul(const TorchCall *c) { return scalar_form(c) ? "MulBackward1" : "MulBackward0"; }
+
 const char *tag_name_sub(const TorchCall *c)
 {
-    return c->a[0].is_tensor ? "SubBackward0" : "RsubBackward1";
+    if (!c->a[0].is_tensor) return "RsubBackward1";
+    return scalar_form(c) ? "SubBackward1" : "SubBackward0";
 }
 
 const char *tag_name_rsub(const TorchCall *c)
@@ -54,67 +62,122 @@ const char *tag_name_rsub(const TorchCall *c)
     return c->a[1].is_tensor ? "RsubBackward0" : "RsubBackward1";
 }
 
+/* g op b where b is the call's other operand: a number there came from
+ * Python, where PyTorch wraps it into a tensor (the Tensor overload, node
+ * XBackward0), unless the node is the Scalar overload (XBackward1) a
+ * derivative formula called */
+static Value by_operand(DCtx *d, const char *op, Value g, Value b)
+{
+    size_t l = strlen(d->node->name);
+    if (torch_is_tensor(b) || IS_ERR(b) || (l && d->node->name[l - 1] == '1'))
+        return !strcmp(op, "mul") ? dx_mul(d, g, b) : dx_div(d, g, b);
+    Value a[2] = {g, b};
+    return dx_call(d, op, 2, a);
+}
+
 int tag_bw_mul(DCtx *d)
 {
     Value g = G;
-    if (dx_need(d, 0)) dx_set(d, 0, dx_mul(d, g, dx_arg(d, 1)));
+    if (dx_need(d, 0)) dx_set(d, 0, by_operand(d, "mul", g, dx_arg(d, 1)));
     if (dx_need(d, 1)) dx_set(d, 1, dx_mul(d, g, dx_arg(d, 0)));
     return 0;
 }
 
+/* self: grad / other; other: -grad * ((self / other) / other); with a
+ * rounding mode both are zeros */
 int tag_bw_div(DCtx *d)
 {
     Value g = G, b = dx_arg(d, 1);
     const TorchArg *mode = dx_a(d, 2);
-    if (mode->given && !mode->none && mode->str) { /* floor / trunc: zero almost everywhere */
-        if (dx_need(d, 0)) dx_set(d, 0, dx_mul(d, g, dx_num(d, 0.0)));
-        if (dx_need(d, 1)) dx_set(d, 1, dx_mul(d, g, dx_num(d, 0.0)));
+    if (mode->given && !mode->none && mode->str) {
+        if (dx_need(d, 0)) dx_set(d, 0, dx_zeros_like_arg(d, 0));
+        if (dx_need(d, 1)) dx_set(d, 1, dx_zeros_like_arg(d, 1));
         return 0;
     }
-    if (dx_need(d, 0)) dx_set(d, 0, dx_div(d, g, b));
+    if (dx_need(d, 0)) dx_set(d, 0, by_operand(d, "div", g, b));
     if (dx_need(d, 1)) {
         Value a = dx_arg(d, 0);
-        dx_set(d, 1, dx_neg(d, dx_div(d, dx_mul(d, g, a), dx_mul(d, b, b))));
+        dx_set(d, 1, dx_mul(d, dx_neg(d, g), dx_div(d, dx_div(d, a, b), b)));
     }
     return 0;
 }
 
 const char *tag_name_div(const TorchCall *c)
 {
-    return c->a[0].is_tensor ? "DivBackward0" : "MulBackward0";
+    if (!c->a[0].is_tensor) return "MulBackward0";
+    return scalar_form(c) ? "DivBackward1" : "DivBackward0";
 }
 
+/* PowBackward0: pow(Tensor, Scalar); PowBackward1: pow(Tensor, Tensor),
+ * which is also Python's number ** tensor (the number wrapped);
+ * PowBackward2: torch.pow(number, tensor), the pow(Scalar, Tensor)
+ * overload */
 const char *tag_name_pow(const TorchCall *c)
 {
+    if (c->overload == 1) return "PowBackward2";
     return c->a[0].is_tensor && !c->a[1].is_tensor ? "PowBackward0" : "PowBackward1";
 }
 
-/* x ** e: e * x^(e-1); d/de: x^e * log(x) (0 where x == 0 and e >= 0) */
+/* A 0-dim tensor of value s: the number a Python operator wrapped. */
+static Value wrapped(DCtx *d, TsScalar s)
+{
+    TsDType dt = s.is_float ? TS_FLOAT64 : s.is_bool ? TS_BOOL : TS_INT64;
+    return dx_keep(d, torch_wrap(ts_scalar_tensor(s, dt, TS_CPU)));
+}
+
+static Value zero_dim_zero(DCtx *d)
+{
+    const AgOutInfo *o = &d->node->outs[0];
+    return dx_keep(d, torch_wrap(ts_zeros(0, NULL, o->dtype, o->device)));
+}
+
+static Value call2(DCtx *d, const char *op, Value a, Value b)
+{
+    Value args[2] = {a, b};
+    return dx_call(d, op, 2, args);
+}
+
+static Value where3(DCtx *d, Value c, Value a, Value b)
+{
+    Value args[3] = {c, a, b};
+    return dx_call(d, "where", 3, args);
+}
+
+/* x ** e, as PyTorch's pow_backward, pow_backward_self and
+ * pow_backward_exponent:
+ *   Scalar e:  g * (e * x.pow(e - 1))           (zeros when e == 0)
+ *   Tensor e:  where(e == 0, 0, g * (e * x.pow(e - 1)))
+ *   d/de:      g * where((e >= 0) & (x == 0), 0, x^e * log(x))
+ *   number x:  g * (x^e * log(x))  (the where again when x == 0) */
 int tag_bw_pow(DCtx *d)
 {
-    Value g = G, x = dx_arg(d, 0), e = dx_arg(d, 1);
+    Value g = G, e = dx_arg(d, 1);
     if (dx_need(d, 0)) {
+        Value x = dx_arg(d, 0);
         if (!is_t(d, 1) && dx_f(d, 1) == 0.0) {
-            dx_set(d, 0, dx_mul(d, g, dx_num(d, 0.0)));
+            dx_set(d, 0, dx_zeros_like_arg(d, 0));
+        } else if (!is_t(d, 1)) {
+            Value p = call2(d, "pow", x, dx_num(d, dx_f(d, 1) - 1.0));
+            dx_set(d, 0, dx_mul(d, g, dx_mul(d, e, p)));
         } else {
-            Value em1 = dx_sub(d, e, dx_num(d, 1.0));
-            Value args[2] = {x, em1};
-            Value p = dx_call(d, "pow", 2, args);
-            dx_set(d, 0, dx_mul(d, dx_mul(d, g, e), p));
+            Value p = call2(d, "pow", x, dx_sub(d, e, dx_num(d, 1.0)));
+            Value v = dx_mul(d, g, dx_mul(d, e, p));
+            dx_set(d, 0, where3(d, call2(d, "eq", e, dx_num(d, 0.0)), zero_dim_zero(d), v));
         }
     }
     if (dx_need(d, 1)) {
         Value r = dx_result(d);
-        if (is_t(d, 0)) {
-            Value lg = dx_mul(d, r, dx_un(d, "log", x));
-            Value zero_args[2] = {x, dx_num(d, 0.0)};
-            Value mask = dx_call(d, "eq", 2, zero_args);
-            Value mf[3] = {lg, mask, dx_num(d, 0.0)};
-            lg = dx_call(d, "masked_fill", 3, mf);
-            dx_set(d, 1, dx_mul(d, g, lg));
-        } else {
-            dx_set(d, 1, dx_mul(d, dx_mul(d, g, r), dx_num(d, log(dx_f(d, 0)))));
+        bool scalar_base = d->oc->overload == 1;
+        if (scalar_base && dx_f(d, 0) != 0.0) {
+            dx_set(d, 1, dx_mul(d, g, dx_mul(d, r, dx_num(d, log(dx_f(d, 0))))));
+            return 0;
         }
+        Value x = is_t(d, 0) ? dx_in(d, 0) : wrapped(d, dx_a(d, 0)->s);
+        Value lg = scalar_base ? dx_mul(d, r, dx_num(d, log(dx_f(d, 0))))
+                               : dx_mul(d, r, dx_un(d, "log", x));
+        Value cond = call2(d, "ge", e, dx_num(d, 0.0));
+        if (!scalar_base) cond = call2(d, "logical_and", cond, call2(d, "eq", x, dx_num(d, 0.0)));
+        dx_set(d, 1, dx_mul(d, g, where3(d, cond, zero_dim_zero(d), lg)));
     }
     return 0;
 }
@@ -125,12 +188,13 @@ int tag_bw_square(DCtx *d)
     return 0;
 }
 
+/* recip = 1 / (a * a + b * b); a: g * b * recip; b: g * -a * recip */
 int tag_bw_atan2(DCtx *d)
 {
     Value g = G, a = dx_in(d, 0), b = dx_in(d, 1);
-    Value den = dx_add(d, dx_mul(d, a, a), dx_mul(d, b, b));
-    dx_set(d, 0, dx_div(d, dx_mul(d, g, b), den));
-    dx_set(d, 1, dx_div(d, dx_mul(d, dx_neg(d, g), a), den));
+    Value recip = dx_un(d, "reciprocal", dx_add(d, dx_mul(d, a, a), dx_mul(d, b, b)));
+    if (dx_need(d, 0)) dx_set(d, 0, dx_mul(d, dx_mul(d, g, b), recip));
+    if (dx_need(d, 1)) dx_set(d, 1, dx_mul(d, dx_mul(d, g, dx_neg(d, a)), recip));
     return 0;
 }
 
@@ -269,7 +333,7 @@ int tag_bw_fmod(DCtx *d)
 /* ---- functions of one tensor ---- */
 
 int tag_bw_neg(DCtx *d) { dx_set(d, 0, dx_neg(d, G)); return 0; }
-int tag_bw_abs(DCtx *d) { dx_set(d, 0, dx_mul(d, G, dx_un(d, "sign", X))); return 0; }
+int tag_bw_abs(DCtx *d) { dx_set(d, 0, dx_mul(d, G, dx_un(d, "sgn", X))); return 0; }
 int tag_bw_sqrt(DCtx *d) { dx_set(d, 0, dx_div(d, G, dx_mul(d, R, dx_num(d, 2.0)))); return 0; }
 int tag_bw_exp(DCtx *d) { dx_set(d, 0, dx_mul(d, G, R)); return 0; }
 int tag_bw_exp2(DCtx *d) { dx_set(d, 0, dx_mul(d, dx_mul(d, G, R), dx_num(d, M_LN2))); return 0; }
@@ -290,19 +354,9 @@ int tag_bw_tan(DCtx *d)
     return 0;
 }
 
-int tag_bw_tanh(DCtx *d)
-{
-    Value r = R;
-    dx_set(d, 0, dx_mul(d, G, dx_sub(d, dx_num(d, 1.0), dx_mul(d, r, r))));
-    return 0;
-}
-
-int tag_bw_sigmoid(DCtx *d)
-{
-    Value r = R;
-    dx_set(d, 0, dx_mul(d, dx_mul(d, G, r), dx_sub(d, dx_num(d, 1.0), r)));
-    return 0;
-}
+/* tanh, sigmoid: one op of their own (torch_ops_backward.c) */
+int tag_bw_tanh(DCtx *d) { dx_set(d, 0, call2(d, "tanh_backward", G, R)); return 0; }
+int tag_bw_sigmoid(DCtx *d) { dx_set(d, 0, call2(d, "sigmoid_backward", G, R)); return 0; }
 
 int tag_bw_rsqrt(DCtx *d)
 {
@@ -341,20 +395,12 @@ int tag_bw_erf(DCtx *d)
     return 0;
 }
 
-/* g where the result is positive, +0 elsewhere (g * mask would give -0
- * for a negative g).  Under create_graph the result takes part, as in
- * PyTorch's threshold_backward, so the gradient has a history. */
+/* threshold_backward(g, result, 0): g where the result is positive, +0
+ * elsewhere (g * mask would give -0 for a negative g) */
 int tag_bw_relu(DCtx *d)
 {
-    Value r = R, g = G;
-    Value pos[2] = {r, dx_num(d, 0.0)};
-    if (torch_grad_enabled && !IS_ERR(r) && tag_requires_grad(r)) {
-        Value a[3] = {dx_call(d, "gt", 2, pos), g, dx_mul(d, r, dx_num(d, 0.0))};
-        dx_set(d, 0, dx_call(d, "where", 3, a));
-        return 0;
-    }
-    Value a[3] = {g, dx_call(d, "le", 2, pos), dx_num(d, 0.0)};
-    dx_set(d, 0, dx_call(d, "masked_fill", 3, a));
+    Value a[3] = {G, R, dx_int(d, 0)};
+    dx_set(d, 0, dx_call(d, "threshold_backward", 3, a));
     return 0;
 }
 
@@ -364,20 +410,17 @@ int tag_bw_identity(DCtx *d) { dx_set(d, 0, G); return 0; }
 
 /* ---- softmax ---- */
 
+/* _softmax_backward_data / _log_softmax_backward_data (their own ops) */
 int tag_bw_softmax(DCtx *d)
 {
-    Value g = G, r = R;
-    Value a[3] = {dx_mul(d, g, r), dx_int(d, dx_a(d, 1)->i), v_bool(true)};
-    Value s = dx_call(d, "sum", 3, a);
-    dx_set(d, 0, dx_mul(d, r, dx_sub(d, g, s)));
+    Value a[3] = {G, R, dx_int(d, dx_a(d, 1)->i)};
+    dx_set(d, 0, dx_call(d, "_softmax_backward_data", 3, a));
     return 0;
 }
 
 int tag_bw_log_softmax(DCtx *d)
 {
-    Value g = G, r = R;
-    Value a[3] = {g, dx_int(d, dx_a(d, 1)->i), v_bool(true)};
-    Value s = dx_call(d, "sum", 3, a);
-    dx_set(d, 0, dx_sub(d, g, dx_mul(d, dx_un(d, "exp", r), s)));
+    Value a[3] = {G, R, dx_int(d, dx_a(d, 1)->i)};
+    dx_set(d, 0, dx_call(d, "_log_softmax_backward_data", 3, a));
     return 0;
 }

@@ -6,6 +6,9 @@
  * a dim, sort, topk) scatter it to the indices they chose.
  */
 
+#include <string.h>
+
+#include "objects.h"
 #include "torch_autograd.h"
 
 #define G dx_grad(d, 0)
@@ -43,18 +46,17 @@ static int reduced_dims(DCtx *d, int k, int64_t *out)
     return nd;
 }
 
-/* v (reduced over dims) reshaped so that it broadcasts against the input:
- * the reduced dims put back as size 1. */
+/* v (reduced over dims, sorted) with the reduced dims put back as size
+ * 1, so that it broadcasts against the input: PyTorch's
+ * unsqueeze_multiple, one unsqueeze per dim. */
 static Value unreduce(DCtx *d, Value v, const int64_t *dims, int nd, bool keepdim)
 {
-    const ArgInfo *in = dx_info(d, 0);
-    if (keepdim || IS_ERR(v)) return v;
-    int64_t shape[TS_MAX_DIMS];
-    bool red[TS_MAX_DIMS] = {false};
-    for (int i = 0; i < nd; i++) red[dims[i]] = true;
-    for (int i = 0; i < in->ndim; i++) shape[i] = red[i] ? 1 : in->sizes[i];
-    Value a[2] = {v, dx_shape(d, in->ndim, shape)};
-    return dx_call(d, "reshape", 2, a);
+    if (keepdim || dx_info(d, 0)->ndim == 0) return v;
+    for (int i = 0; i < nd; i++) {
+        Value a[2] = {v, dx_int(d, dims[i])};
+        v = dx_call(d, "unsqueeze", 2, a);
+    }
+    return v;
 }
 
 static Value expand_in(DCtx *d, Value v)
@@ -83,12 +85,19 @@ const char *tag_name_sum(const TorchCall *c) { return name_by_overload(c, "SumBa
 const char *tag_name_mean(const TorchCall *c) { return name_by_overload(c, "MeanBackward0", "MeanBackward1"); }
 const char *tag_name_prod(const TorchCall *c) { return name_by_overload(c, "ProdBackward0", "ProdBackward1"); }
 
+/* Is a sum/mean over every element (no dim, None or an empty list)?
+ * PyTorch's sum_backward then expands the gradient as it is. */
+static bool all_form(DCtx *d)
+{
+    const TorchArg *a = dx_a(d, 1);
+    return d->oc->overload == 0 || !a->given || a->none || (a->n == 0 && IS_OBJ(a->v));
+}
+
 int tag_bw_sum(DCtx *d)
 {
     int64_t dims[TS_MAX_DIMS];
-    bool dim_form = d->oc->overload == 1;
-    int nd = reduced_dims(d, dim_form ? 1 : -1, dims);
-    Value g = unreduce(d, G, dims, nd, dim_form && keepdim_arg(d, 2));
+    int nd = reduced_dims(d, all_form(d) ? -1 : 1, dims);
+    Value g = all_form(d) ? G : unreduce(d, G, dims, nd, keepdim_arg(d, 2));
     dx_set(d, 0, expand_in(d, g));
     return 0;
 }
@@ -106,23 +115,113 @@ int tag_bw_nansum(DCtx *d)
 int tag_bw_mean(DCtx *d)
 {
     int64_t dims[TS_MAX_DIMS];
-    bool dim_form = d->oc->overload == 1;
-    int nd = reduced_dims(d, dim_form ? 1 : -1, dims);
-    Value g = unreduce(d, G, dims, nd, dim_form && keepdim_arg(d, 2));
+    int nd = reduced_dims(d, all_form(d) ? -1 : 1, dims);
+    Value g = all_form(d) ? G : unreduce(d, G, dims, nd, keepdim_arg(d, 2));
     g = dx_div(d, expand_in(d, g), dx_num(d, (double)count(d, dims, nd)));
     dx_set(d, 0, g);
     return 0;
 }
 
-/* d prod / dx_i = prod / x_i (inputs without zeros) */
+static int wrap0(DCtx *d, int64_t dim);
+
+static Value call2(DCtx *d, const char *op, Value a, Value b)
+{
+    Value args[2] = {a, b};
+    return dx_call(d, op, 2, args);
+}
+
+/* Does x have a zero element?  (-1: failed) */
+static int has_zero(DCtx *d, Value x)
+{
+    Value any = dx_un(d, "any", call2(d, "eq", x, dx_num(d, 0.0)));
+    if (IS_ERR(any)) return -1;
+    TsScalar s;
+    if (ts_item(torch_unwrap(any), &s) < 0) {
+        d->err = true;
+        torch_raise_ts();
+        return -1;
+    }
+    return s.i != 0;
+}
+
+/* (a, b) as a tuple owned by d */
+static Value pair(DCtx *d, Value a, Value b)
+{
+    if (IS_ERR(a) || IS_ERR(b)) return dx_keep(d, V_ERR);
+    return dx_keep(d, tuple_pack(2, a, b));
+}
+
+/* t reversed along dim, as PyTorch's reverse_dim: index_select with
+ * the indices counting down */
+static Value reverse_dim(DCtx *d, Value t, int64_t dim)
+{
+    if (IS_ERR(t)) return t;
+    int64_t n = torch_unwrap(t)->sizes[dim];
+    TsTensor *idx = ts_empty(1, &n, TS_INT64, TS_CPU);
+    if (!idx) {
+        d->err = true;
+        return dx_keep(d, torch_raise_ts());
+    }
+    int64_t *ix = ts_data(idx);
+    for (int64_t i = 0; i < n; i++) ix[i] = n - 1 - i;
+    Value a[3] = {t, dx_int(d, dim), dx_keep(d, torch_wrap(idx))};
+    return dx_call(d, "index_select", 3, a);
+}
+
+/* PyTorch's prod_safe_zeros_backward: the product of the elements before
+ * and after each one along dim (exclusive cumulative products from both
+ * ends), so that a zero input gives the right gradient. */
+static Value prod_safe_zeros(DCtx *d, Value g, Value x, int64_t dim)
+{
+    TsTensor *t = torch_unwrap(x);
+    int64_t n = t->sizes[dim];
+    if (ts_numel(t) == 0) return call2(d, "expand_as", g, x);
+    int64_t sizes[TS_MAX_DIMS];
+    memcpy(sizes, t->sizes, sizeof(int64_t) * (size_t)t->ndim);
+    sizes[dim] = 1;
+    Value ones = dx_keep(d, torch_wrap(ts_ones(t->ndim, sizes, t->dtype, t->device)));
+    Value dimv = dx_int(d, dim);
+    Value head[4] = {x, dimv, dx_int(d, 0), dx_int(d, n - 1)};
+    Value tail[4] = {x, dimv, dx_int(d, 1), dx_int(d, n - 1)};
+    Value l1 = pair(d, ones, dx_call(d, "narrow", 4, head));
+    Value normal = call2(d, "cumprod", dx_call(d, "cat", 2, (Value[]){l1, dimv}), dimv);
+    Value rev = reverse_dim(d, dx_call(d, "narrow", 4, tail), dim);
+    Value l2 = pair(d, ones, rev);
+    Value reverse = reverse_dim(d, call2(d, "cumprod", dx_call(d, "cat", 2, (Value[]){l2, dimv}), dimv), dim);
+    return dx_mul(d, g, dx_mul(d, normal, reverse));
+}
+
+/* PyTorch's prod_backward: grad * (result / input) when no input is zero,
+ * else the exclusive products (all elements: along the flattened input) */
 int tag_bw_prod(DCtx *d)
 {
-    int64_t dims[TS_MAX_DIMS];
-    bool dim_form = d->oc->overload == 1;
-    int nd = reduced_dims(d, dim_form ? 1 : -1, dims);
-    bool keep = dim_form && keepdim_arg(d, 2);
-    Value g = unreduce(d, G, dims, nd, keep), r = unreduce(d, R, dims, nd, keep);
-    dx_set(d, 0, dx_div(d, dx_mul(d, g, r), X));
+    Value x = X;
+    const ArgInfo *in = dx_info(d, 0);
+    if (in->ndim == 0) {
+        dx_set(d, 0, G);
+        return 0;
+    }
+    if (d->oc->overload == 0) {
+        int z = has_zero(d, x);
+        if (z < 0) return -1;
+        if (!z) {
+            dx_set(d, 0, dx_mul(d, G, dx_div(d, R, x)));
+            return 0;
+        }
+        Value flat = call2(d, "view", dx_un(d, "contiguous", x), dx_int(d, -1));
+        Value gr = prod_safe_zeros(d, G, flat, 0);
+        dx_set(d, 0, call2(d, "view", gr, dx_shape(d, in->ndim, in->sizes)));
+        return 0;
+    }
+    int64_t dim = wrap0(d, dx_a(d, 1)->i);
+    Value g = G, r = R;
+    if (!keepdim_arg(d, 2)) {
+        g = call2(d, "unsqueeze", g, dx_int(d, dim));
+        r = call2(d, "unsqueeze", r, dx_int(d, dim));
+    }
+    int z = has_zero(d, x);
+    if (z < 0) return -1;
+    dx_set(d, 0, z ? prod_safe_zeros(d, g, x, dim) : dx_mul(d, g, dx_div(d, r, x)));
     return 0;
 }
 
@@ -250,42 +349,49 @@ int tag_bw_topk(DCtx *d)
 
 /* ---- variance and norms ---- */
 
-/* var/std: overload 0 (input, unbiased), 1 (input, dim, unbiased, keepdim, correction) */
-static Value centred(DCtx *d, int64_t *dims, int *nd, bool *keep, double *dof)
+/* var/std: overload 0 (input, unbiased), 1 (input, dim, unbiased,
+ * keepdim, correction).  PyTorch's var_backward:
+ *   all elements:  (2 / dof) * grad * (self - self.mean())
+ *   over dims:     grad unsqueezed at each reduced dim (unless keepdim or
+ *                  a 1-D input), and self.mean(dims, keepdim=True)
+ * where dof = count - correction. */
+static Value var_grad(DCtx *d, Value g)
 {
-    bool dim_form = d->oc->overload == 1;
-    *nd = reduced_dims(d, dim_form ? 1 : -1, dims);
-    *keep = dim_form && keepdim_arg(d, 3);
-    bool unbiased = dx_a(d, dim_form ? 2 : 1)->i != 0;
+    const ArgInfo *in = dx_info(d, 0);
+    const TorchArg *da = dx_a(d, 1);
+    bool dim_form = d->oc->overload == 1 && da->given && !da->none;
+    int64_t dims[TS_MAX_DIMS];
+    int nd = reduced_dims(d, dim_form ? 1 : -1, dims);
+    bool unbiased = dx_a(d, dim_form || d->oc->overload == 1 ? 2 : 1)->i != 0;
     double corr = unbiased ? 1.0 : 0.0;
-    if (dim_form && dx_a(d, 4)->given && !dx_a(d, 4)->none) corr = dx_f(d, 4);
-    *dof = (double)count(d, dims, *nd) - corr;
-    Value x = X;
-    Value a[3] = {x, dx_shape(d, *nd, dims), v_bool(true)};
-    return dx_sub(d, x, dx_call(d, "mean", 3, a));
+    if (d->oc->overload == 1 && dx_a(d, 4)->given && !dx_a(d, 4)->none) corr = dx_f(d, 4);
+    double dof = (double)count(d, dims, nd) - corr;
+    Value x = X, mean;
+    if (!dim_form) {
+        mean = dx_un(d, "mean", x);
+    } else {
+        if (!keepdim_arg(d, 3) && in->ndim > 1)
+            for (int i = 0; i < nd; i++) g = call2(d, "unsqueeze", g, dx_int(d, dims[i]));
+        Value a[3] = {x, dx_shape(d, nd, dims), v_bool(true)};
+        mean = dx_call(d, "mean", 3, a);
+    }
+    return dx_mul(d, dx_scale(d, 2.0 / dof, g), dx_sub(d, x, mean));
 }
 
 int tag_bw_var(DCtx *d)
 {
-    int64_t dims[TS_MAX_DIMS];
-    int nd;
-    bool keep;
-    double dof;
-    Value xc = centred(d, dims, &nd, &keep, &dof);
-    Value g = unreduce(d, G, dims, nd, keep);
-    dx_set(d, 0, dx_mul(d, dx_mul(d, g, xc), dx_num(d, 2.0 / dof)));
+    dx_set(d, 0, var_grad(d, G));
     return 0;
 }
 
+/* std_backward: var_backward of (grad / (result * 2)), 0 where the
+ * result is 0 */
 int tag_bw_std(DCtx *d)
 {
-    int64_t dims[TS_MAX_DIMS];
-    int nd;
-    bool keep;
-    double dof;
-    Value xc = centred(d, dims, &nd, &keep, &dof);
-    Value g = unreduce(d, G, dims, nd, keep), r = unreduce(d, R, dims, nd, keep);
-    dx_set(d, 0, dx_div(d, dx_mul(d, g, xc), dx_mul(d, r, dx_num(d, dof))));
+    Value r = R;
+    Value q = dx_div(d, G, dx_mul(d, r, dx_num(d, 2.0)));
+    Value mf[3] = {q, call2(d, "eq", r, dx_num(d, 0.0)), dx_num(d, 0.0)};
+    dx_set(d, 0, var_grad(d, dx_call(d, "masked_fill", 3, mf)));
     return 0;
 }
 

@@ -33,11 +33,24 @@ int tag_bw_reshape_back(DCtx *d)
 
 const char *tag_name_squeeze(const TorchCall *c) { return c->overload == 0 ? "SqueezeBackward0" : "SqueezeBackward1"; }
 
-/* reshape/flatten: an alias of a contiguous input (PyTorch 1.13's
- * _reshape_alias), else a copy recorded as _unsafe_view. */
+/* reshape/flatten: an alias when the strides allow a view (PyTorch
+ * 1.13's _reshape_alias: always for a contiguous input), else a copy
+ * recorded as _unsafe_view.  A non-contiguous input is tried with a view
+ * of the requested shape (reshape, reshape_as). */
 const char *tag_name_reshape(const TorchCall *c)
 {
-    return c->a[0].t && !ts_is_contiguous(c->a[0].t) ? "UnsafeViewBackward0" : "ReshapeAliasBackward0";
+    TsTensor *t = c->a[0].t;
+    if (!t || ts_is_contiguous(t)) return "ReshapeAliasBackward0";
+    TsTensor *v = NULL;
+    if (!strcmp(c->op->name, "reshape")) v = ts_view(t, c->a[1].n, c->a[1].list);
+    else if (!strcmp(c->op->name, "reshape_as") && c->a[1].t)
+        v = ts_view(t, c->a[1].t->ndim, c->a[1].t->sizes);
+    if (!v) {
+        ts_error_clear();
+        return "UnsafeViewBackward0";
+    }
+    ts_release(v);
+    return "ReshapeAliasBackward0";
 }
 
 /* expand, broadcast_to, expand_as, clone, contiguous, to ...: dx_set sums
@@ -380,8 +393,29 @@ int tag_bw_copy_(DCtx *d)
 
 int tag_bw_overwrite(DCtx *d)
 {
-    dx_set(d, 0, dx_mul(d, G, dx_num(d, 0.0)));
+    dx_set(d, 0, dx_zeros_like_arg(d, 0)); /* zeros_like(grad): no history */
     return 0;
+}
+
+/* the random in-place methods: zeros for self (and bernoulli_'s p) */
+int tag_bw_sample(DCtx *d)
+{
+    dx_set(d, 0, dx_zeros_like_arg(d, 0));
+    if (dx_need(d, 1)) dx_set(d, 1, dx_zeros_like_arg(d, 1));
+    return 0;
+}
+
+/* random_(to) | random_(from, to) | random_(): RandomBackward1/0/2
+ * (random_(5) must bind `to`, so that overload comes first) */
+const char *tag_name_random(const TorchCall *c)
+{
+    return c->overload == 0 ? "RandomBackward1" : c->overload == 1 ? "RandomBackward0" : "RandomBackward2";
+}
+
+/* bernoulli_(Tensor p) | bernoulli_(float p) */
+const char *tag_name_bernoulli(const TorchCall *c)
+{
+    return c->overload == 0 ? "BernoulliBackward1" : "BernoulliBackward2";
 }
 
 /* ---- pieces written into zeros directly (recorded only when the

@@ -114,7 +114,7 @@ Value dx_result_at(DCtx *d, int j)
 
 Value dx_arg(DCtx *d, int k)
 {
-    if (dx_info(d, k)->edge >= 0) return dx_in(d, k);
+    if (dx_info(d, k)->tensor) return dx_in(d, k);
     return dx_keep(d, torch_from_scalar(dx_a(d, k)->s));
 }
 
@@ -156,6 +156,30 @@ static Value bin(DCtx *d, const char *op, Value a, Value b)
     return dx_call(d, op, 2, args);
 }
 
+/* PyTorch's formulas are C++, where tensor * 2.0 calls the Scalar
+ * overload (MulBackward1, AddBackward1 ...), while Python's operators wrap
+ * the number into a tensor (MulBackward0).  The arithmetic helpers below
+ * raise this flag around a call with a number operand; the rows' name
+ * functions read it. */
+static bool scalar_overload;
+
+bool tag_scalar_overload(void) { return scalar_overload; }
+
+static Value bin_num(DCtx *d, const char *op, Value t, Value num)
+{
+    bool prev = scalar_overload;
+    scalar_overload = true;
+    Value r = bin(d, op, t, num);
+    scalar_overload = prev;
+    return r;
+}
+
+/* t op b: the Scalar overload when b is a number */
+static Value bin_t(DCtx *d, const char *op, Value t, Value b)
+{
+    return torch_is_tensor(b) || IS_ERR(b) ? bin(d, op, t, b) : bin_num(d, op, t, b);
+}
+
 /* Tensor-or-number arithmetic; the first operand of the table's binary
  * rows must be a tensor, so a number on the left is moved to the right,
  * and two numbers are combined in Python. */
@@ -169,27 +193,29 @@ static bool is_one(Value v) { return (IS_INT(v) && v.i == 1) || (IS_FLOAT(v) && 
 
 Value dx_add(DCtx *d, Value a, Value b)
 {
-    if (torch_is_tensor(a)) return bin(d, "add", a, b);
-    return torch_is_tensor(b) ? bin(d, "add", b, a) : num2(d, OP_ADD, a, b);
+    if (torch_is_tensor(a)) return bin_t(d, "add", a, b);
+    return torch_is_tensor(b) ? bin_t(d, "add", b, a) : num2(d, OP_ADD, a, b);
 }
 
 Value dx_mul(DCtx *d, Value a, Value b)
 {
     if (is_one(b)) return a; /* alpha == 1: no extra node under create_graph */
     if (is_one(a)) return b;
-    if (torch_is_tensor(a)) return bin(d, "mul", a, b);
-    return torch_is_tensor(b) ? bin(d, "mul", b, a) : num2(d, OP_MUL, a, b);
+    if (torch_is_tensor(a)) return bin_t(d, "mul", a, b);
+    return torch_is_tensor(b) ? bin_t(d, "mul", b, a) : num2(d, OP_MUL, a, b);
 }
+
+Value dx_scale(DCtx *d, double f, Value t) { return bin_num(d, "mul", t, dx_num(d, f)); }
 
 Value dx_sub(DCtx *d, Value a, Value b)
 {
-    if (torch_is_tensor(a)) return bin(d, "sub", a, b);
+    if (torch_is_tensor(a)) return bin_t(d, "sub", a, b);
     return torch_is_tensor(b) ? bin(d, "rsub", b, a) : num2(d, OP_SUB, a, b);
 }
 
 Value dx_div(DCtx *d, Value a, Value b)
 {
-    if (torch_is_tensor(a)) return bin(d, "div", a, b);
+    if (torch_is_tensor(a)) return bin_t(d, "div", a, b);
     return torch_is_tensor(b) ? dx_mul(d, dx_un(d, "reciprocal", b), a) : num2(d, OP_TRUEDIV, a, b);
 }
 
@@ -198,11 +224,14 @@ Value dx_un(DCtx *d, const char *op, Value a) { return dx_call(d, op, 1, &a); }
 
 /* ---- broadcasting ---- */
 
+/* As PyTorch's sum_to: to a 0-d shape by sum(); else a sum over the
+ * broadcast dims (keepdim) and a view without the leading ones. */
 Value dx_sum_to(DCtx *d, Value g, int ndim, const int64_t *sizes)
 {
     if (IS_ERR(g)) return g;
     TsTensor *t = torch_unwrap(g);
     if (t->ndim == ndim && !memcmp(t->sizes, sizes, sizeof(int64_t) * (size_t)ndim)) return g;
+    if (ndim == 0) return dx_un(d, "sum", g);
     int lead = t->ndim - ndim, nd = 0;
     int64_t dims[TS_MAX_DIMS];
     for (int i = 0; i < t->ndim; i++)
@@ -216,7 +245,7 @@ Value dx_sum_to(DCtx *d, Value g, int ndim, const int64_t *sizes)
     TsTensor *rt = torch_unwrap(r);
     if (rt->ndim == ndim && !memcmp(rt->sizes, sizes, sizeof(int64_t) * (size_t)ndim)) return r;
     Value args[2] = {r, dx_shape(d, ndim, sizes)};
-    return dx_call(d, "reshape", 2, args);
+    return dx_call(d, "view", 2, args);
 }
 
 /* Brings g to the shape and dtype of the input it is the gradient of. */

@@ -1,9 +1,9 @@
 /* torch_random.c — random numbers: torch.manual_seed / seed /
  * initial_seed / get_rng_state / set_rng_state, torch.Generator, the
  * sampling functions (rand, randn, randint, randperm, normal, bernoulli,
- * multinomial, the *_like forms) and the in-place Tensor methods
- * (uniform_, normal_, random_, bernoulli_, exponential_, cauchy_,
- * log_normal_, geometric_).
+ * multinomial, the *_like forms) and the impls of the in-place Tensor
+ * methods (uniform_, normal_, random_, bernoulli_, exponential_, cauchy_,
+ * log_normal_, geometric_: rows of torch_ops.def).
  *
  * Every number comes from the tensor library's bit-exact copy of
  * PyTorch's CPU generator (src/tensor/random.h): a sampling function
@@ -486,132 +486,104 @@ static Value f_multinomial(Value *args, int nargs, KwArgs *kw)
 /* in-place Tensor methods                                              */
 /* ------------------------------------------------------------------ */
 
-/* Binds self + (names...) + generator=; returns the generator. */
-static bool bind_inplace(const char *fname, Value *args, int nargs, KwArgs *kw,
-                         const char *const *names, int nn, Value *v, TsGenerator **g)
+/* They are rows of torch_ops.def (uniform_ ... geometric_), so the
+ * dispatcher binds them and makes autograd's in-place checks; the impls
+ * read the bound call. */
+
+/* The generator= argument k (None: the default generator). */
+static bool gen_arg(TorchCall *c, int k, TsGenerator **g)
 {
-    TorchFactory f;
-    bool ok;
-    if (!torch_bind(fname, args + 1, nargs - 1, kw, names, nn, 0, v, &f, false)) return false;
-    *g = torch_generator_arg(f.generator, &ok);
-    return ok;
+    Value v = c->a[k].given ? c->a[k].v : V_UNBOUND;
+    *g = NULL;
+    if (IS_UNBOUND(v) || IS_NONE(v)) return true;
+    if (!IS_TYPE(v, &generator_type)) {
+        rt_raise(&exc_TypeError, "%s(): argument 'generator' must be torch.Generator, not %s",
+                 c->op->name, v_typename(v));
+        return false;
+    }
+    *g = ((GenObj *)v.o)->g;
+    return true;
 }
 
 /* The in-place method's result: self itself, or the library's error. */
-static Value inplace_result(Value self, int rc)
+static Value inplace_result(TorchCall *c, int rc)
 {
     if (rc < 0) return torch_raise_ts();
-    return v_incref(self);
+    return v_incref(c->a[0].v);
 }
 
-static bool opt_float(Value v, double *out, const char *fname, const char *name)
+Value impl_uniform_(TorchCall *c)
 {
-    return IS_UNBOUND(v) || torch_float_arg(v, out, fname, name);
-}
-
-static Value m_uniform_(Value *args, int nargs, KwArgs *kw)
-{
-    static const char *const names[] = {"from", "to"};
-    Value v[2];
     TsGenerator *g;
-    double a = 0, b = 1;
-    if (!bind_inplace("uniform_", args, nargs, kw, names, 2, v, &g) ||
-        !opt_float(v[0], &a, "uniform_", "from") || !opt_float(v[1], &b, "uniform_", "to"))
-        return V_ERR;
-    return inplace_result(args[0], ts_uniform_(torch_unwrap(args[0]), a, b, g));
+    if (!gen_arg(c, 3, &g)) return V_ERR;
+    return inplace_result(c, ts_uniform_(c->a[0].t, c->a[1].f, c->a[2].f, g));
 }
 
-static Value m_normal_(Value *args, int nargs, KwArgs *kw)
+Value impl_normal_(TorchCall *c)
 {
-    static const char *const names[] = {"mean", "std"};
-    Value v[2];
     TsGenerator *g;
-    double m = 0, s = 1;
-    if (!bind_inplace("normal_", args, nargs, kw, names, 2, v, &g) ||
-        !opt_float(v[0], &m, "normal_", "mean") || !opt_float(v[1], &s, "normal_", "std"))
-        return V_ERR;
-    return inplace_result(args[0], ts_normal_(torch_unwrap(args[0]), m, s, g));
+    if (!gen_arg(c, 3, &g)) return V_ERR;
+    return inplace_result(c, ts_normal_(c->a[0].t, c->a[1].f, c->a[2].f, g));
 }
 
-/* random_() / random_(to) / random_(from, to) / random_(from, None). */
-static Value m_random_(Value *args, int nargs, KwArgs *kw)
+/* random_(to) | random_(from, to) / random_(from, None) | random_() */
+Value impl_random_(TorchCall *c)
 {
-    static const char *const names[] = {"from", "to"};
-    Value v[2];
     TsGenerator *g;
-    TsTensor *t = torch_unwrap(args[0]);
-    int64_t lo = 0, hi;
-    if (!bind_inplace("random_", args, nargs, kw, names, 2, v, &g)) return V_ERR;
-    if (IS_UNBOUND(v[0]) && IS_UNBOUND(v[1])) return inplace_result(args[0], ts_random_(t, g));
-    if (nargs == 2 && IS_UNBOUND(v[1])) { /* random_(to) */
-        if (!torch_int_arg(v[0], &hi, "random_", "to")) return V_ERR;
-        return inplace_result(args[0], ts_random_range_(t, 0, hi, g));
-    }
-    if (!IS_UNBOUND(v[0]) && !torch_int_arg(v[0], &lo, "random_", "from")) return V_ERR;
-    if (IS_UNBOUND(v[1]) || IS_NONE(v[1])) return inplace_result(args[0], ts_random_from_(t, lo, g));
-    if (!torch_int_arg(v[1], &hi, "random_", "to")) return V_ERR;
-    return inplace_result(args[0], ts_random_range_(t, lo, hi, g));
+    TsTensor *t = c->a[0].t;
+    if (!gen_arg(c, c->overload == 0 ? 2 : c->overload == 1 ? 3 : 1, &g)) return V_ERR;
+    if (c->overload == 2) return inplace_result(c, ts_random_(t, g));
+    if (c->overload == 0) return inplace_result(c, ts_random_range_(t, 0, c->a[1].i, g));
+    if (c->a[2].none) return inplace_result(c, ts_random_from_(t, c->a[1].i, g));
+    return inplace_result(c, ts_random_range_(t, c->a[1].i, c->a[2].i, g));
 }
 
-static Value m_bernoulli_(Value *args, int nargs, KwArgs *kw)
+/* bernoulli_(Tensor p): the draws of torch.bernoulli(p expanded to self),
+ * copied in; bernoulli_(float p) */
+Value impl_bernoulli_(TorchCall *c)
 {
-    static const char *const names[] = {"p"};
-    Value v[1];
     TsGenerator *g;
-    double p = 0.5;
-    if (!bind_inplace("bernoulli_", args, nargs, kw, names, 1, v, &g) ||
-        !opt_float(v[0], &p, "bernoulli_", "p"))
-        return V_ERR;
-    return inplace_result(args[0], ts_bernoulli_scalar_(torch_unwrap(args[0]), p, g));
+    TsTensor *t = c->a[0].t;
+    if (!gen_arg(c, 2, &g)) return V_ERR;
+    if (c->overload == 1) return inplace_result(c, ts_bernoulli_scalar_(t, c->a[1].f, g));
+    TsTensor *p = ts_expand(c->a[1].t, t->ndim, t->sizes);
+    TsTensor *draws = p ? ts_bernoulli(p, g) : NULL;
+    int rc = draws ? ts_copy_(t, draws) : -1;
+    ts_release(draws);
+    ts_release(p);
+    return inplace_result(c, rc);
 }
 
-static Value m_exponential_(Value *args, int nargs, KwArgs *kw)
+Value impl_exponential_(TorchCall *c)
 {
-    static const char *const names[] = {"lambd"};
-    Value v[1];
     TsGenerator *g;
-    double l = 1;
-    if (!bind_inplace("exponential_", args, nargs, kw, names, 1, v, &g) ||
-        !opt_float(v[0], &l, "exponential_", "lambd"))
-        return V_ERR;
-    return inplace_result(args[0], ts_exponential_(torch_unwrap(args[0]), l, g));
+    if (!gen_arg(c, 2, &g)) return V_ERR;
+    return inplace_result(c, ts_exponential_(c->a[0].t, c->a[1].f, g));
 }
 
-static Value m_cauchy_(Value *args, int nargs, KwArgs *kw)
+Value impl_cauchy_(TorchCall *c)
 {
-    static const char *const names[] = {"median", "sigma"};
-    Value v[2];
     TsGenerator *g;
-    double m = 0, s = 1;
-    if (!bind_inplace("cauchy_", args, nargs, kw, names, 2, v, &g) ||
-        !opt_float(v[0], &m, "cauchy_", "median") || !opt_float(v[1], &s, "cauchy_", "sigma"))
-        return V_ERR;
-    return inplace_result(args[0], ts_cauchy_(torch_unwrap(args[0]), m, s, g));
+    if (!gen_arg(c, 3, &g)) return V_ERR;
+    return inplace_result(c, ts_cauchy_(c->a[0].t, c->a[1].f, c->a[2].f, g));
 }
 
-static Value m_log_normal_(Value *args, int nargs, KwArgs *kw)
+Value impl_log_normal_(TorchCall *c)
 {
-    static const char *const names[] = {"mean", "std"};
-    Value v[2];
     TsGenerator *g;
-    double m = 1, s = 2;
-    if (!bind_inplace("log_normal_", args, nargs, kw, names, 2, v, &g) ||
-        !opt_float(v[0], &m, "log_normal_", "mean") || !opt_float(v[1], &s, "log_normal_", "std"))
-        return V_ERR;
-    return inplace_result(args[0], ts_log_normal_(torch_unwrap(args[0]), m, s, g));
+    if (!gen_arg(c, 3, &g)) return V_ERR;
+    return inplace_result(c, ts_log_normal_(c->a[0].t, c->a[1].f, c->a[2].f, g));
 }
 
-static Value m_geometric_(Value *args, int nargs, KwArgs *kw)
+/* p is optional in the row only so that a missing p gets PyTorch's
+ * message rather than the binder's */
+Value impl_geometric_(TorchCall *c)
 {
-    static const char *const names[] = {"p"};
-    Value v[1];
     TsGenerator *g;
-    double p;
-    if (!bind_inplace("geometric_", args, nargs, kw, names, 1, v, &g)) return V_ERR;
-    if (IS_UNBOUND(v[0]))
+    if (c->a[1].none)
         return rt_raise(&exc_TypeError, "geometric_() missing 1 required positional arguments: \"p\"");
-    if (!torch_float_arg(v[0], &p, "geometric_", "p")) return V_ERR;
-    return inplace_result(args[0], ts_geometric_(torch_unwrap(args[0]), p, g));
+    if (!gen_arg(c, 2, &g)) return V_ERR;
+    return inplace_result(c, ts_geometric_(c->a[0].t, c->a[1].f, g));
 }
 
 /* Tensor.bernoulli() / Tensor.multinomial(n): the functions with self first. */
@@ -644,14 +616,6 @@ static const MethodDef random_functions[] = {
 };
 
 static const MethodDef random_methods[] = {
-    {"uniform_", m_uniform_, "uniform_(from=0, to=1, *, generator=None) -> Tensor\n\nFills self tensor with numbers sampled from the continuous uniform distribution.", 0},
-    {"normal_", m_normal_, "normal_(mean=0, std=1, *, generator=None) -> Tensor\n\nFills self tensor with elements samples from the normal distribution parameterized by mean and std.", 0},
-    {"random_", m_random_, "random_(from=0, to=None, *, generator=None) -> Tensor\n\nFills self tensor with numbers sampled from the discrete uniform distribution over [from, to - 1].", 0},
-    {"bernoulli_", m_bernoulli_, "bernoulli_(p=0.5, *, generator=None) -> Tensor\n\nFills each location of self with an independent sample from Bernoulli(p).", 0},
-    {"exponential_", m_exponential_, "exponential_(lambd=1, *, generator=None) -> Tensor\n\nFills self tensor with elements drawn from the exponential distribution.", 0},
-    {"cauchy_", m_cauchy_, "cauchy_(median=0, sigma=1, *, generator=None) -> Tensor\n\nFills the tensor with numbers drawn from the Cauchy distribution.", 0},
-    {"log_normal_", m_log_normal_, "log_normal_(mean=1, std=2, *, generator=None) -> Tensor\n\nFills self tensor with numbers samples from the log-normal distribution parameterized by the given mean and standard deviation.", 0},
-    {"geometric_", m_geometric_, "geometric_(p, *, generator=None) -> Tensor\n\nFills self tensor with elements drawn from the geometric distribution.", 0},
     {"bernoulli", m_bernoulli, "bernoulli(*, generator=None) -> Tensor\n\nReturns a result tensor where each result[i] is independently sampled from Bernoulli(self[i]).", 0},
     {"multinomial", m_multinomial, "multinomial(num_samples, replacement=False, *, generator=None) -> Tensor\n\nSee torch.multinomial().", 0},
     {NULL, NULL, NULL, 0},
