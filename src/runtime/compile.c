@@ -887,6 +887,18 @@ static bool if_stmt(Comp *c, Node *n)
     return true;
 }
 
+/* The body of a while / for loop that starts at label top: continue goes
+ * back to top, break to brk (past the else clause). */
+static bool loop_body(Comp *c, Node *n, FBKind kind, int top, int brk)
+{
+    if (!push_fb(c, kind, n->line)) return false;
+    c->fb[c->nfb - 1].brk = brk;
+    c->fb[c->nfb - 1].cont = top;
+    if (!stmts(c, &n->loop.body)) return false;
+    c->nfb--;
+    return emit_jump(c, OPC_JUMP_BACK, top);
+}
+
 static bool while_stmt(Comp *c, Node *n)
 {
     int top = new_label(c), exit = new_label(c), brk = new_label(c);
@@ -894,12 +906,7 @@ static bool while_stmt(Comp *c, Node *n)
     Node *t = n->loop.test;
     bool forever = t->kind == N_TRUE || (t->kind == N_INT && t->num.i);
     if (!forever && (!expr(c, t) || !emit_jump(c, OPC_JUMP_IF_FALSE, exit))) return false;
-    if (!push_fb(c, FB_WHILE, n->line)) return false;
-    c->fb[c->nfb - 1].brk = brk;
-    c->fb[c->nfb - 1].cont = top;
-    if (!stmts(c, &n->loop.body)) return false;
-    c->nfb--;
-    if (!emit_jump(c, OPC_JUMP_BACK, top)) return false;
+    if (!loop_body(c, n, FB_WHILE, top, brk)) return false;
     bind_label(c, exit);
     if (!stmts(c, &n->loop.orelse)) return false;
     bind_label(c, brk);
@@ -913,12 +920,7 @@ static bool for_stmt(Comp *c, Node *n)
     int depth = c->depth;
     bind_label(c, top);
     if (!emit_jump(c, OPC_FOR_ITER, exit) || !store(c, n->loop.target)) return false;
-    if (!push_fb(c, FB_FOR, n->line)) return false;
-    c->fb[c->nfb - 1].brk = brk;
-    c->fb[c->nfb - 1].cont = top;
-    if (!stmts(c, &n->loop.body)) return false;
-    c->nfb--;
-    if (!emit_jump(c, OPC_JUMP_BACK, top)) return false;
+    if (!loop_body(c, n, FB_FOR, top, brk)) return false;
     bind_label(c, exit);
     c->depth = depth - 1;
     if (!stmts(c, &n->loop.orelse)) return false;

@@ -29,41 +29,21 @@ static bool no_args(const char *q, int nargs, KwArgs *kw)
     return args_nokw(q, kw) && args_count(q, nargs, 0, 0);
 }
 
-static Value t_time(Value *a, int n, KwArgs *kw)
-{
-    (void)a;
-    return no_args("time", n, kw) ? v_float(clock_secs(CLOCK_REALTIME)) : V_ERR;
-}
-
-static Value t_time_ns(Value *a, int n, KwArgs *kw)
-{
-    (void)a;
-    return no_args("time_ns", n, kw) ? v_int(clock_ns(CLOCK_REALTIME)) : V_ERR;
-}
-
-static Value t_perf_counter(Value *a, int n, KwArgs *kw)
-{
-    (void)a;
-    return no_args("perf_counter", n, kw) ? v_float(clock_secs(CLOCK_MONOTONIC)) : V_ERR;
-}
-
-static Value t_perf_counter_ns(Value *a, int n, KwArgs *kw)
-{
-    (void)a;
-    return no_args("perf_counter_ns", n, kw) ? v_int(clock_ns(CLOCK_MONOTONIC)) : V_ERR;
-}
-
-static Value t_monotonic(Value *a, int n, KwArgs *kw)
-{
-    (void)a;
-    return no_args("monotonic", n, kw) ? v_float(clock_secs(CLOCK_MONOTONIC)) : V_ERR;
-}
-
-static Value t_process_time(Value *a, int n, KwArgs *kw)
-{
-    (void)a;
-    return no_args("process_time", n, kw) ? v_float(clock_secs(CLOCK_PROCESS_CPUTIME_ID)) : V_ERR;
-}
+/* time.NAME(): the clock ID read as float seconds (SECS) or int ns (NANOS). */
+#define CLOCK_FN(NAME, ID, AS)                                     \
+    static Value t_##NAME(Value *a, int n, KwArgs *kw)             \
+    {                                                              \
+        (void)a;                                                   \
+        return no_args(#NAME, n, kw) ? AS(ID) : V_ERR;             \
+    }
+#define SECS(id) v_float(clock_secs(id))
+#define NANOS(id) v_int(clock_ns(id))
+CLOCK_FN(time, CLOCK_REALTIME, SECS)
+CLOCK_FN(time_ns, CLOCK_REALTIME, NANOS)
+CLOCK_FN(perf_counter, CLOCK_MONOTONIC, SECS)
+CLOCK_FN(perf_counter_ns, CLOCK_MONOTONIC, NANOS)
+CLOCK_FN(monotonic, CLOCK_MONOTONIC, SECS)
+CLOCK_FN(process_time, CLOCK_PROCESS_CPUTIME_ID, SECS)
 
 static Value t_sleep(Value *args, int nargs, KwArgs *kw)
 {

@@ -512,8 +512,16 @@ static bool sizes_from(const char *fname, Value *args, int nargs, Value kwsize,
 
 typedef TsTensor *(*SizedMaker)(int ndim, const int64_t *sizes, TsDType dtype, int device);
 
+/* What Tensor.new_* takes from self: its dtype and device, unless given. */
+static void new_defaults(TorchFactory *f, TsTensor *self)
+{
+    if (f->dtype == TS_UNDEF) f->dtype = self->dtype;
+    if (!f->device_given) f->device = self->device;
+}
+
+/* torch.empty/zeros/ones(*size), and Tensor.new_* of self (NULL: none). */
 static Value sized_factory(const char *fname, SizedMaker make, Value *args, int nargs,
-                           KwArgs *kw)
+                           KwArgs *kw, TsTensor *self)
 {
     static const char *const names[] = {"size"};
     Value v[1];
@@ -523,12 +531,13 @@ static Value sized_factory(const char *fname, SizedMaker make, Value *args, int 
     if (!torch_bind(fname, args, nargs, kw, names, 1, 0, v, &f, true) ||
         !sizes_from(fname, args, nargs, v[0], sizes, &n))
         return V_ERR;
+    if (self) new_defaults(&f, self);
     return torch_factory_finish(make(n, sizes, f.dtype, TS_CPU), &f);
 }
 
-static Value f_empty(Value *a, int n, KwArgs *kw) { return sized_factory("empty", ts_empty, a, n, kw); }
-static Value f_zeros(Value *a, int n, KwArgs *kw) { return sized_factory("zeros", ts_zeros, a, n, kw); }
-static Value f_ones(Value *a, int n, KwArgs *kw) { return sized_factory("ones", ts_ones, a, n, kw); }
+static Value f_empty(Value *a, int n, KwArgs *kw) { return sized_factory("empty", ts_empty, a, n, kw, NULL); }
+static Value f_zeros(Value *a, int n, KwArgs *kw) { return sized_factory("zeros", ts_zeros, a, n, kw, NULL); }
+static Value f_ones(Value *a, int n, KwArgs *kw) { return sized_factory("ones", ts_ones, a, n, kw, NULL); }
 
 static Value f_full(Value *args, int nargs, KwArgs *kw)
 {
@@ -678,24 +687,9 @@ static Value f_full_like(Value *args, int nargs, KwArgs *kw)
 /* Tensor.new_*: like the factories, defaulting to self's dtype/device   */
 /* ------------------------------------------------------------------ */
 
-static void new_defaults(TorchFactory *f, TsTensor *self)
-{
-    if (f->dtype == TS_UNDEF) f->dtype = self->dtype;
-    if (!f->device_given) f->device = self->device;
-}
-
 static Value new_sized(const char *fname, SizedMaker make, Value *args, int nargs, KwArgs *kw)
 {
-    static const char *const names[] = {"size"};
-    Value v[1];
-    TorchFactory f;
-    int64_t sizes[TS_MAX_DIMS];
-    int n;
-    if (!torch_bind(fname, args + 1, nargs - 1, kw, names, 1, 0, v, &f, true) ||
-        !sizes_from(fname, args + 1, nargs - 1, v[0], sizes, &n))
-        return V_ERR;
-    new_defaults(&f, torch_unwrap(args[0]));
-    return torch_factory_finish(make(n, sizes, f.dtype, TS_CPU), &f);
+    return sized_factory(fname, make, args + 1, nargs - 1, kw, torch_unwrap(args[0]));
 }
 
 static Value m_new_empty(Value *a, int n, KwArgs *kw) { return new_sized("new_empty", ts_empty, a, n, kw); }

@@ -275,6 +275,36 @@ static Value unbound_local(Frame *f, int slot)
                     "cannot access local variable '%s' where it is not associated with a value", n);
 }
 
+/* LOAD_NAME / LOAD_GLOBAL: whether the lookup's result r (borrowed,
+ * UNBOUND when no namespace has the name) is a value; NameError if none. */
+static inline bool name_found(Frame *f, Value r, Obj *name)
+{
+    if (IS_ERR(r)) return false;
+    if (IS_UNBOUND(r)) {
+        name_error(f, name);
+        return false;
+    }
+    return true;
+}
+
+/* STORE_NAME / STORE_GLOBAL: d[name] = v, consuming v. */
+static bool ns_store(Value d, Obj *name, Value v)
+{
+    int rc = dict_set(d, v_obj(name), v);
+    v_decref(v);
+    return rc >= 0;
+}
+
+/* DELETE_NAME / DELETE_GLOBAL: del d[name], a NameError if it is absent. */
+static bool ns_delete(Frame *f, Value d, Obj *name)
+{
+    if (IS_UNBOUND(dict_get(d, v_obj(name)))) {
+        name_error(f, name);
+        return false;
+    }
+    return dict_del(d, v_obj(name)) >= 0;
+}
+
 /* Sets exc.__context__ to the exception being handled when it is raised
  * inside an except/finally block (without creating a cycle). */
 static void link_context(void)
@@ -577,6 +607,24 @@ static Value call_kw(Value fn, Value *args, int nargs, Value kwnames)
     KwArgs kw = {.n = (int)t->len, .names = names, .vals = args + nargs - t->len};
     Value r = call_value(fn, args, nargs - (int)t->len, &kw);
     if (names != small) free(names);
+    return r;
+}
+
+/* CALL / CALL_KW: calls fslot[0] with the self found by LOAD_METHOD
+ * (fslot[1], UNBOUND if none) and the nargs arguments after it, the last
+ * of them named by the tuple kwnames (UNBOUND: none named); then releases
+ * those slots, from the top down. */
+static inline Value call_slots(Value *fslot, int nargs, Value kwnames)
+{
+    Value *args = fslot + 2, r;
+    int n = nargs;
+    if (!IS_UNBOUND(fslot[1])) {
+        args--;
+        n++;
+    }
+    if (IS_UNBOUND(kwnames)) r = call_value(fslot[0], args, n, NULL);
+    else r = call_kw(fslot[0], args, n, kwnames);
+    for (Value *sp = fslot + 2 + nargs; sp > fslot;) v_decref(*--sp);
     return r;
 }
 
@@ -994,11 +1042,7 @@ L_LOAD_GLOBAL: {
         DISPATCH();
     }
     r = gcache_fill(f, arg);
-    CHECK(r);
-    if (IS_UNBOUND(r)) {
-        name_error(f, names[arg]);
-        goto error;
-    }
+    if (!name_found(f, r, names[arg])) goto error;
     PUSH(v_incref(r));
     DISPATCH();
 }
@@ -1013,46 +1057,24 @@ L_STORE_GLOBAL: {
         v_decref(r);
         DISPATCH();
     }
-    r = POP();
-    if (dict_set(f->globals, v_obj(names[arg]), r) < 0) {
-        v_decref(r);
-        goto error;
-    }
-    v_decref(r);
+    if (!ns_store(f->globals, names[arg], POP())) goto error;
     DISPATCH();
 }
 L_DELETE_GLOBAL:
-    if (IS_UNBOUND(dict_get(f->globals, v_obj(names[arg])))) {
-        name_error(f, names[arg]);
-        goto error;
-    }
-    if (dict_del(f->globals, v_obj(names[arg])) < 0) goto error;
+    if (!ns_delete(f, f->globals, names[arg])) goto error;
     DISPATCH();
 L_LOAD_NAME:
     r = dict_get(f->ns, v_obj(names[arg]));
     if (IS_UNBOUND(r)) r = dict_get(f->globals, v_obj(names[arg]));
     if (IS_UNBOUND(r)) r = dict_get(vm_builtins(), v_obj(names[arg]));
-    CHECK(r);
-    if (IS_UNBOUND(r)) {
-        name_error(f, names[arg]);
-        goto error;
-    }
+    if (!name_found(f, r, names[arg])) goto error;
     PUSH(v_incref(r));
     DISPATCH();
 L_STORE_NAME:
-    r = POP();
-    if (dict_set(f->ns, v_obj(names[arg]), r) < 0) {
-        v_decref(r);
-        goto error;
-    }
-    v_decref(r);
+    if (!ns_store(f->ns, names[arg], POP())) goto error;
     DISPATCH();
 L_DELETE_NAME:
-    if (IS_UNBOUND(dict_get(f->ns, v_obj(names[arg])))) {
-        name_error(f, names[arg]);
-        goto error;
-    }
-    if (dict_del(f->ns, v_obj(names[arg])) < 0) goto error;
+    if (!ns_delete(f, f->ns, names[arg])) goto error;
     DISPATCH();
 L_LOAD_ATTR:
     f->pc = pc;   /* a getter may warn (x.grad of a non-leaf) at this line */
@@ -1329,39 +1351,23 @@ L_FOR_ITER: {
     PUSH(r);
     DISPATCH();
 }
-L_CALL: {
-    Value *args = sp - arg;
-    Value *fslot = args - 2;
-    int n = arg;
-    if (!IS_UNBOUND(fslot[1])) {
-        args--;
-        n++;
-    }
-    f->pc = pc;
-    f->sp = sp;
-    r = call_value(fslot[0], args, n, NULL);
-    while (sp > fslot) v_decref(*--sp);
-    CHECK(r);
-    PUSH(r);
-    DISPATCH();
-}
 L_CALL_KW: {
     Value kwnames = consts[*pc++];
-    Value *args = sp - arg;
-    Value *fslot = args - 2;
-    int n = arg;
-    if (!IS_UNBOUND(fslot[1])) {
-        args--;
-        n++;
-    }
     f->pc = pc;
     f->sp = sp;
-    r = call_kw(fslot[0], args, n, kwnames);
-    while (sp > fslot) v_decref(*--sp);
+    sp -= arg + 2;
+    r = call_slots(sp, arg, kwnames);
+    goto call_done;
+}
+L_CALL:
+    f->pc = pc;
+    f->sp = sp;
+    sp -= arg + 2;
+    r = call_slots(sp, arg, V_UNBOUND);
+call_done:
     CHECK(r);
     PUSH(r);
     DISPATCH();
-}
 L_CALL_EX: {
     Value *fslot = sp - 3 - arg;
     f->pc = pc;

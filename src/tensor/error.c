@@ -46,6 +46,16 @@ int ts_error_oom(size_t nbytes)
                     nbytes);
 }
 
+const char *ts_shape_str(char *buf, size_t cap, int n, const int64_t *sizes)
+{
+    size_t k = (size_t)snprintf(buf, cap, "[");
+    for (int i = 0; i < n && k < cap; i++)
+        k += (size_t)snprintf(buf + k, cap - k, "%s%lld", i ? ", " : "", (long long)sizes[i]);
+    if (k < cap)
+        snprintf(buf + k, cap - k, "]");
+    return buf;
+}
+
 int ts_check_interrupt(void)
 {
     if (ts_interrupt_flag && *ts_interrupt_flag)

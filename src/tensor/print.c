@@ -15,6 +15,7 @@
  * since glibc prints a negative NaN as "-nan" and Python never does.
  */
 #include "tensor/print.h"
+#include "tensor/strbuf.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -40,51 +41,6 @@ int ts_print_profile(TsPrintOptions *o, const char *profile)
         return -1;
     }
     return 0;
-}
-
-/* ------------------------------------------------------------------------
- * A growable string; the first failed allocation sets `oom` and every
- * later append is a no-op, so callers check once at the end.
- * ------------------------------------------------------------------------ */
-typedef struct {
-    char *p;
-    size_t len, cap;
-    bool oom;
-    size_t oom_bytes;
-} Buf;
-
-static void buf_put(Buf *b, const char *s, size_t n)
-{
-    if (b->oom)
-        return;
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 256;
-        while (cap < b->len + n + 1)
-            cap *= 2;
-        char *p = realloc(b->p, cap);
-        if (!p) {
-            b->oom = true;
-            b->oom_bytes = cap;
-            return;
-        }
-        b->p = p;
-        b->cap = cap;
-    }
-    memcpy(b->p + b->len, s, n);
-    b->len += n;
-    b->p[b->len] = '\0';
-}
-
-static void buf_puts(Buf *b, const char *s) { buf_put(b, s, strlen(s)); }
-
-static void buf_spaces(Buf *b, int n)
-{
-    static const char sp[] = "                                ";
-    while (n > 0) {
-        int k = n < 32 ? n : 32;
-        buf_put(b, sp, (size_t)k);
-        n -= k;
-    }
 }
 
 /* ------------------------------------------------------------------------
@@ -125,12 +81,12 @@ static int fmt_value(const Fmt *f, const char *p, char *out)
 }
 
 /* Appends one element right-aligned in the formatter's width. */
-static void put_value(Buf *b, const Fmt *f, const char *p)
+static void put_value(TsBuf *b, const Fmt *f, const char *p)
 {
     char s[NUM_BUF];
     int n = fmt_value(f, p, s);
-    buf_spaces(b, f->width - n);
-    buf_put(b, s, (size_t)n);
+    ts_buf_spaces(b, f->width - n);
+    ts_buf_put(b, s, (size_t)n);
 }
 
 /* ------------------------------------------------------------------------
@@ -248,7 +204,7 @@ done:
  * Layout.
  * ------------------------------------------------------------------------ */
 typedef struct {
-    Buf *b;
+    TsBuf *b;
     const View *v;
     const Fmt *f;
     int linewidth;
@@ -260,10 +216,10 @@ static void row_sep(const Layout *L, int64_t k, int64_t per_line, int indent)
     if (k == 0)
         return;
     if (k % per_line == 0) {
-        buf_puts(L->b, ",\n");
-        buf_spaces(L->b, indent + 1);
+        ts_buf_puts(L->b, ",\n");
+        ts_buf_spaces(L->b, indent + 1);
     } else {
-        buf_puts(L->b, ", ");
+        ts_buf_puts(L->b, ", ");
     }
 }
 
@@ -275,20 +231,20 @@ static void layout_row(const Layout *L, int d, int64_t off, int indent)
     int64_t per_line = per < 1 ? 1 : (int64_t)per;
     int64_t head, tail, n = t->sizes[d], k = 0;
     shown_range(L->v, d, &head, &tail);
-    buf_puts(L->b, "[");
+    ts_buf_puts(L->b, "[");
     for (int64_t i = 0; i < head; i++) {
         row_sep(L, k++, per_line, indent);
         put_value(L->b, L->f, L->v->base + (off + i * t->strides[d]) * (int64_t)L->v->isz);
     }
     if (head < n) {
         row_sep(L, k++, per_line, indent);
-        buf_puts(L->b, " ...");
+        ts_buf_puts(L->b, " ...");
     }
     for (int64_t i = n - tail; i < n; i++) {
         row_sep(L, k++, per_line, indent);
         put_value(L->b, L->f, L->v->base + (off + i * t->strides[d]) * (int64_t)L->v->isz);
     }
-    buf_puts(L->b, "]");
+    ts_buf_puts(L->b, "]");
 }
 
 static void layout_dim(const Layout *L, int d, int64_t off, int indent);
@@ -297,10 +253,10 @@ static void layout_dim(const Layout *L, int d, int64_t off, int indent);
  * remaining dimension below d, then the indent of the children. */
 static void block_sep(const Layout *L, int d, int indent)
 {
-    buf_puts(L->b, ",");
+    ts_buf_puts(L->b, ",");
     for (int k = d + 1; k < L->v->t->ndim; k++)
-        buf_puts(L->b, "\n");
-    buf_spaces(L->b, indent + 1);
+        ts_buf_puts(L->b, "\n");
+    ts_buf_spaces(L->b, indent + 1);
 }
 
 static void layout_dim(const Layout *L, int d, int64_t off, int indent)
@@ -312,7 +268,7 @@ static void layout_dim(const Layout *L, int d, int64_t off, int indent)
     }
     int64_t head, tail, n = t->sizes[d], st = t->strides[d];
     shown_range(L->v, d, &head, &tail);
-    buf_puts(L->b, "[");
+    ts_buf_puts(L->b, "[");
     for (int64_t i = 0; i < head; i++) {
         if (i > 0)
             block_sep(L, d, indent);
@@ -320,17 +276,17 @@ static void layout_dim(const Layout *L, int d, int64_t off, int indent)
     }
     if (head < n) {
         block_sep(L, d, indent);
-        buf_puts(L->b, "...");
+        ts_buf_puts(L->b, "...");
     }
     for (int64_t i = n - tail; i < n; i++) {
         block_sep(L, d, indent);
         layout_dim(L, d + 1, off + i * st, indent + 1);
     }
-    buf_puts(L->b, "]");
+    ts_buf_puts(L->b, "]");
 }
 
 /* _tensor_str for a non-empty tensor. */
-static void format_body(Buf *b, const TsTensor *t, const TsPrintOptions *o, int indent)
+static void format_body(TsBuf *b, const TsTensor *t, const TsPrintOptions *o, int indent)
 {
     View v = {t, ts_data(t), ts_dtype_size(t->dtype), (double)ts_numel(t) > o->threshold,
               o->edgeitems < 0 ? 0 : o->edgeitems};
@@ -403,23 +359,23 @@ static void collect_suffixes(Suffixes *sx, const TsTensor *t, const TsFormatExtr
 /* Appends the suffixes, breaking before one that would pass the line
  * width.  `cur` starts at the last line's length + 2 (PyTorch's arithmetic,
  * kept as is: after a break it is the true length). */
-static void add_suffixes(Buf *b, const Suffixes *sx, int indent, int linewidth)
+static void add_suffixes(TsBuf *b, const Suffixes *sx, int indent, int linewidth)
 {
     const char *nl = b->p ? strrchr(b->p, '\n') : NULL;
     int64_t cur = nl ? (int64_t)(b->p + b->len - nl - 1) + 2 : (int64_t)b->len + 2;
     for (int i = 0; i < sx->n; i++) {
         int64_t n = (int64_t)strlen(sx->s[i]);
         if (cur + n + 2 > linewidth) {
-            buf_puts(b, ",\n");
-            buf_spaces(b, indent);
+            ts_buf_puts(b, ",\n");
+            ts_buf_spaces(b, indent);
             cur = indent + n;
         } else {
-            buf_puts(b, ", ");
+            ts_buf_puts(b, ", ");
             cur += n + 2;
         }
-        buf_puts(b, sx->s[i]);
+        ts_buf_puts(b, sx->s[i]);
     }
-    buf_puts(b, ")");
+    ts_buf_puts(b, ")");
 }
 
 char *ts_format_tensor(const TsTensor *t, const TsPrintOptions *opt, const TsFormatExtras *ex)
@@ -433,10 +389,10 @@ char *ts_format_tensor(const TsTensor *t, const TsPrintOptions *opt, const TsFor
         if (!host)
             return NULL;
     }
-    Buf b = {0};
-    buf_puts(&b, prefix);
+    TsBuf b = {0};
+    ts_buf_puts(&b, prefix);
     if (ts_numel(t) == 0)
-        buf_puts(&b, "[]");
+        ts_buf_puts(&b, "[]");
     else
         format_body(&b, host ? host : t, o, indent);
     Suffixes sx;

@@ -9,6 +9,7 @@
  * arrayprint.py (FloatingFormat.fillFormat and _formatArray).
  */
 #include "tensor/print.h"
+#include "tensor/strbuf.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -22,41 +23,6 @@ TsNpPrintOptions ts_np_print_options = {8, 1000, 3, 75, false};
 #define NP_THRESHOLD (ts_np_print_options.threshold)
 #define NP_EDGE (ts_np_print_options.edgeitems)
 #define NB 400
-
-typedef struct {
-    char *p;
-    size_t len, cap;
-    bool oom;
-} SB;
-
-static void sb_put(SB *b, const char *s, size_t n)
-{
-    if (b->oom)
-        return;
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap * 2 : 256;
-        while (cap < b->len + n + 1)
-            cap *= 2;
-        char *p = realloc(b->p, cap);
-        if (!p) {
-            b->oom = true;
-            return;
-        }
-        b->p = p;
-        b->cap = cap;
-    }
-    memcpy(b->p + b->len, s, n);
-    b->len += n;
-    b->p[b->len] = '\0';
-}
-
-static void sb_puts(SB *b, const char *s) { sb_put(b, s, strlen(s)); }
-
-static void sb_spaces(SB *b, int n)
-{
-    for (; n > 0; n--)
-        sb_put(b, " ", 1);
-}
 
 /* ------------------------------------------------------------------------
  * Shortest round-trip digits (what Dragon4 in unique mode produces).
@@ -300,21 +266,21 @@ static void np_build(NpFmt *f, const NpView *v)
 }
 
 /* One element, padded as numpy pads it. */
-static void np_value(SB *b, const NpFmt *f, const char *p)
+static void np_value(TsBuf *b, const NpFmt *f, const char *p)
 {
     char txt[NB];
     if (!f->is_float) {
         int n = f->is_bool ? snprintf(txt, NB, "%s", *(const bool *)p ? "True" : "False")
                            : snprintf(txt, NB, "%lld", (long long)ts_load_i64(p, f->dt));
-        sb_spaces(b, f->width - n);
-        sb_put(b, txt, (size_t)n);
+        ts_buf_spaces(b, f->width - n);
+        ts_buf_put(b, txt, (size_t)n);
         return;
     }
     double v = ts_load_f64(p, f->dt);
     if (!isfinite(v)) {
         const char *s = isnan(v) ? "nan" : v > 0 ? "inf" : "-inf";
-        sb_spaces(b, f->pad_left + f->pad_right + 1 - (int)strlen(s));
-        sb_puts(b, s);
+        ts_buf_spaces(b, f->pad_left + f->pad_right + 1 - (int)strlen(s));
+        ts_buf_puts(b, s);
         return;
     }
     if (f->exp_mode) {
@@ -332,46 +298,46 @@ static void np_value(SB *b, const NpFmt *f, const char *p)
             snprintf(txt, NB, "%s", s);
             dot = strchr(txt, '.');
         }
-        sb_spaces(b, f->pad_left - (int)(dot - txt));
-        sb_puts(b, txt);
+        ts_buf_spaces(b, f->pad_left - (int)(dot - txt));
+        ts_buf_puts(b, txt);
         for (int k = (int)strlen(dot + 1); k < f->precision; k++)
-            sb_puts(b, "0");
+            ts_buf_puts(b, "0");
         char es[32];
         snprintf(es, sizeof es, "e%c%0*d", e < 0 ? '-' : '+', f->exp_size, abs(e));
-        sb_puts(b, es);
+        ts_buf_puts(b, es);
         return;
     }
     np_positional(v, f->dt, txt);
     char *dot = strchr(txt, '.');
-    sb_spaces(b, f->pad_left - (int)(dot - txt));
-    sb_puts(b, txt);
-    sb_spaces(b, f->pad_right - (int)strlen(dot + 1));
+    ts_buf_spaces(b, f->pad_left - (int)(dot - txt));
+    ts_buf_puts(b, txt);
+    ts_buf_spaces(b, f->pad_right - (int)strlen(dot + 1));
 }
 
 /* ------------------------------------------------------------------------
  * _formatArray: rows wrap word by word at the line width.
  * ------------------------------------------------------------------------ */
 typedef struct {
-    SB *out;
+    TsBuf *out;
     const NpView *v;
     const NpFmt *f;
     const char *sep;
 } NpLayout;
 
 /* _extendLine: moves to a new line when `word` would pass `width`. */
-static void extend_line(SB *s, SB *line, const char *word, int width, int hang)
+static void extend_line(TsBuf *s, TsBuf *line, const char *word, int width, int hang)
 {
     bool wrap = (int)(line->len + strlen(word)) > width && (int)line->len > hang;
     if (wrap) {
         size_t n = line->len;
         while (n > 0 && line->p[n - 1] == ' ')
             n--;
-        sb_put(s, line->p, n);
-        sb_puts(s, "\n");
+        ts_buf_put(s, line->p, n);
+        ts_buf_puts(s, "\n");
         line->len = 0;
-        sb_spaces(line, hang);
+        ts_buf_spaces(line, hang);
     }
-    sb_puts(line, word);
+    ts_buf_puts(line, word);
 }
 
 static char *np_recurse(const NpLayout *L, int d, int64_t off, int hang, int width);
@@ -379,7 +345,7 @@ static char *np_recurse(const NpLayout *L, int d, int64_t off, int hang, int wid
 static char *np_word(const NpLayout *L, int d, int64_t off, int hang, int width)
 {
     if (d == L->v->t->ndim) {
-        SB w = {0};
+        TsBuf w = {0};
         np_value(&w, L->f, L->v->base + off * (int64_t)L->v->isz);
         return w.p ? w.p : calloc(1, 1);
     }
@@ -392,26 +358,26 @@ static char *np_recurse(const NpLayout *L, int d, int64_t off, int hang, int wid
     int64_t n = t->sizes[d], st = t->strides[d];
     bool summ = L->v->summarize && n > 2 * NP_EDGE;
     int left = t->ndim - d;
-    SB s = {0};
-    sb_spaces(&s, hang); /* the hanging indent, removed at the end */
+    TsBuf s = {0};
+    ts_buf_spaces(&s, hang); /* the hanging indent, removed at the end */
     if (left == 1) {
-        SB line = {0};
-        sb_spaces(&line, hang);
+        TsBuf line = {0};
+        ts_buf_spaces(&line, hang);
         s.len = 0;
         int elem_w = width - 1; /* room for the "," or "]" after a word */
         for (int64_t i = 0; i < n; i++) {
             if (summ && i == NP_EDGE) {
                 extend_line(&s, &line, "...", elem_w, hang);
-                sb_puts(&line, L->sep);
+                ts_buf_puts(&line, L->sep);
                 i = n - NP_EDGE;
             }
             char *w = np_word(L, d + 1, off + i * st, hang + 1, width - 1);
             extend_line(&s, &line, w ? w : "", elem_w, hang);
             free(w);
             if (i < n - 1)
-                sb_puts(&line, L->sep);
+                ts_buf_puts(&line, L->sep);
         }
-        sb_put(&s, line.p, line.len);
+        ts_buf_put(&s, line.p, line.len);
         free(line.p);
     } else {
         s.len = 0;
@@ -420,29 +386,29 @@ static char *np_recurse(const NpLayout *L, int d, int64_t off, int hang, int wid
             sl--;
         for (int64_t i = 0; i < n; i++) {
             if (summ && i == NP_EDGE) {
-                sb_spaces(&s, hang);
-                sb_puts(&s, "...");
-                sb_put(&s, L->sep, sl);
+                ts_buf_spaces(&s, hang);
+                ts_buf_puts(&s, "...");
+                ts_buf_put(&s, L->sep, sl);
                 for (int k = 1; k < left; k++)
-                    sb_puts(&s, "\n");
+                    ts_buf_puts(&s, "\n");
                 i = n - NP_EDGE;
             }
             char *w = np_word(L, d + 1, off + i * st, hang + 1, width - 1);
-            sb_spaces(&s, hang);
-            sb_puts(&s, w ? w : "");
+            ts_buf_spaces(&s, hang);
+            ts_buf_puts(&s, w ? w : "");
             free(w);
             if (i < n - 1) {
-                sb_put(&s, L->sep, sl);
+                ts_buf_put(&s, L->sep, sl);
                 for (int k = 1; k < left; k++)
-                    sb_puts(&s, "\n");
+                    ts_buf_puts(&s, "\n");
             }
         }
     }
-    SB r = {0};
-    sb_puts(&r, "[");
+    TsBuf r = {0};
+    ts_buf_puts(&r, "[");
     if (s.p && s.len >= (size_t)hang)
-        sb_put(&r, s.p + hang, s.len - (size_t)hang);
-    sb_puts(&r, "]");
+        ts_buf_put(&r, s.p + hang, s.len - (size_t)hang);
+    ts_buf_puts(&r, "]");
     free(s.p);
     return r.p;
 }
@@ -457,63 +423,63 @@ static const char *np_dtype(TsDType dt, bool implied_ok)
 }
 
 /* The str() of a 0-d array: the scalar's own str ("1.5", "1.0", "1e-05"). */
-static void np_scalar_str(SB *b, const TsTensor *t)
+static void np_scalar_str(TsBuf *b, const TsTensor *t)
 {
     const char *p = ts_data(t);
     char txt[NB];
     if (!ts_dtype_is_float(t->dtype)) {
         if (t->dtype == TS_BOOL)
-            sb_puts(b, *(const bool *)p ? "True" : "False");
+            ts_buf_puts(b, *(const bool *)p ? "True" : "False");
         else {
             snprintf(txt, NB, "%lld", (long long)ts_load_i64(p, t->dtype));
-            sb_puts(b, txt);
+            ts_buf_puts(b, txt);
         }
         return;
     }
     double v = ts_load_f64(p, t->dtype);
     if (!isfinite(v)) {
-        sb_puts(b, isnan(v) ? "nan" : v > 0 ? "inf" : "-inf");
+        ts_buf_puts(b, isnan(v) ? "nan" : v > 0 ? "inf" : "-inf");
         return;
     }
     char dg[32];
     int e;
     if (v == 0) {
-        sb_puts(b, signbit(v) ? "-0.0" : "0.0");
+        ts_buf_puts(b, signbit(v) ? "-0.0" : "0.0");
         return;
     }
     shortest(v, t->dtype, dg, &e);
     if (e >= -4 && e < 16) { /* positional, at least one digit after the point */
         np_positional_prec(v, t->dtype, txt, -1);
-        sb_puts(b, txt);
+        ts_buf_puts(b, txt);
         if (txt[strlen(txt) - 1] == '.')
-            sb_puts(b, "0");
+            ts_buf_puts(b, "0");
     } else {
         snprintf(txt, NB, "%s%c%s%s%se%c%02d", v < 0 ? "-" : "", dg[0], dg[1] ? "." : "",
                  dg + 1, "", e < 0 ? '-' : '+', abs(e));
-        sb_puts(b, txt);
+        ts_buf_puts(b, txt);
     }
 }
 
 char *ts_format_numpy(const TsTensor *t, bool repr)
 {
-    SB b = {0};
+    TsBuf b = {0};
     int64_t numel = ts_numel(t);
     const char *prefix = repr ? "array(" : "";
     const char *dname = np_dtype(t->dtype, numel > 0);
     const char *suffix = repr ? (dname ? "," : ")") : "";
-    sb_puts(&b, prefix);
+    ts_buf_puts(&b, prefix);
     if (!repr && t->ndim == 0) {
         np_scalar_str(&b, t);
     } else if (numel == 0) {
-        sb_puts(&b, "[]");
+        ts_buf_puts(&b, "[]");
         if (repr && t->ndim != 1) {
-            sb_puts(&b, ", shape=(");
+            ts_buf_puts(&b, ", shape=(");
             for (int d = 0; d < t->ndim; d++) {
                 char s[32];
                 snprintf(s, sizeof s, d ? ", %lld" : "%lld", (long long)t->sizes[d]);
-                sb_puts(&b, s);
+                ts_buf_puts(&b, s);
             }
-            sb_puts(&b, t->ndim == 1 ? ",)" : ")");
+            ts_buf_puts(&b, t->ndim == 1 ? ",)" : ")");
         }
     } else {
         NpView v = {t, ts_data(t), ts_dtype_size(t->dtype), (double)numel > NP_THRESHOLD};
@@ -525,27 +491,27 @@ char *ts_format_numpy(const TsTensor *t, bool repr)
             NpLayout L = {&b, &v, &f, repr ? ", " : " "};
             int width = NP_LINEWIDTH - (int)strlen(suffix);
             char *body = np_recurse(&L, 0, 0, 1 + (int)strlen(prefix), width);
-            sb_puts(&b, body ? body : "");
+            ts_buf_puts(&b, body ? body : "");
             free(body);
         }
     }
-    sb_puts(&b, suffix);
+    ts_buf_puts(&b, suffix);
     if (repr && dname) {
         char ds[64];
         snprintf(ds, sizeof ds, "dtype=%s)", dname);
         const char *nl = strrchr(b.p, '\n');
         size_t last = nl ? b.len - (size_t)(nl - b.p + 1) : b.len;
         if (last + strlen(ds) + 1 > (size_t)NP_LINEWIDTH) {
-            sb_puts(&b, "\n");
-            sb_spaces(&b, (int)strlen(prefix));
+            ts_buf_puts(&b, "\n");
+            ts_buf_spaces(&b, (int)strlen(prefix));
         } else {
-            sb_puts(&b, " ");
+            ts_buf_puts(&b, " ");
         }
-        sb_puts(&b, ds);
+        ts_buf_puts(&b, ds);
     }
     if (b.oom) {
         free(b.p);
-        ts_error_oom(b.cap);
+        ts_error_oom(b.oom_bytes);
         return NULL;
     }
     return b.p;

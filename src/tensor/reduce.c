@@ -450,33 +450,93 @@ static void plan_build(RedPlan *p, const TsTensor *t, const bool *mask)
     }
 }
 
-/* Element offsets of output k's reduced elements go through fn as rows:
- * fn(state, first element offset, element stride, row length, flat index
- * of the row's first element).  The innermost reduced dim is the row. */
-typedef void (*RowFn)(void *st, const TsTensor *t, int64_t off, int64_t stride, int64_t n,
-                      int64_t flat0);
+/* One row of an output's reduced elements: n elements of dtype dt from
+ * p, stride elements (bs bytes) apart; the first is element flat0 of the
+ * output's reduced elements in row-major order. */
+typedef struct RedRow {
+    const char *p;
+    int64_t stride, bs, n, flat0;
+    TsDType dt;
+} RedRow;
 
-static void plan_rows(const RedPlan *p, const TsTensor *t, int64_t k, RowFn fn, void *st)
+/* A walker kernel: adds one row to its state st. */
+typedef void (*RowFn)(void *st, RedRow r);
+
+/* Element offset of output k's first reduced element. */
+static int64_t plan_base(const RedPlan *p, const TsTensor *t, int64_t k)
 {
     int64_t base = t->offset;
     for (int d = p->nk - 1; d >= 0; d--) {
         base += (k % p->ksize[d]) * p->kstride[d];
         k /= p->ksize[d];
     }
+    return base;
+}
+
+/* Hands output k's reduced elements to fn as rows, in row-major order;
+ * the innermost reduced dim is the row. */
+static void plan_rows(const RedPlan *p, const TsTensor *t, int64_t k, RowFn fn, void *st)
+{
+    int64_t base = plan_base(p, t, k), es = (int64_t)ts_dtype_size(t->dtype);
     if (p->nr == 0) {
-        fn(st, t, base, 1, 1, 0);
+        fn(st, (RedRow){ops_at(t, base), 1, es, 1, 0, t->dtype});
         return;
     }
-    int64_t n = p->rsize[p->nr - 1], stride = p->rstride[p->nr - 1];
-    if (n == 0)
+    if (p->rnumel == 0) /* any empty reduced dim (not only the row's): no rows */
         return;
+    int64_t n = p->rsize[p->nr - 1], stride = p->rstride[p->nr - 1];
     OpsWalk w;
     ops_walk_init(&w, p->nr - 1, p->rsize, p->rstride, base);
-    int64_t flat = 0;
+    RedRow r = {NULL, stride, stride * es, n, 0, t->dtype};
     do {
-        fn(st, t, w.off, stride, n, flat);
-        flat += n;
+        r.p = ops_at(t, w.off);
+        fn(st, r);
+        r.flat0 += n;
     } while (ops_walk_next(&w));
+}
+
+/* Writes output k of the result(s) in out from its final state. */
+typedef void (*StoreFn)(const void *st, int64_t k, void *out);
+
+/* The loop of every walker reduction of t over mask: for each output the
+ * state st (size bytes) starts as a copy of init, takes the output's rows
+ * through row, and store writes the result. */
+static void walk_outputs(const TsTensor *t, const bool *mask, RowFn row, void *st,
+                         const void *init, size_t size, StoreFn store, void *out)
+{
+    RedPlan p;
+    plan_build(&p, t, mask);
+    for (int64_t k = 0; k < p.onumel; k++) {
+        memcpy(st, init, size);
+        plan_rows(&p, t, k, row, st);
+        store(st, k, out);
+    }
+}
+
+/* Stores v as element k of a contiguous result, in its dtype. */
+static void put_f64(TsTensor *out, int64_t k, double v)
+{
+    ts_store_f64((char *)ts_data(out) + k * (int64_t)ts_dtype_size(out->dtype), out->dtype, v);
+}
+
+static void put_i64(TsTensor *out, int64_t k, int64_t v)
+{
+    ts_store_i64((char *)ts_data(out) + k * (int64_t)ts_dtype_size(out->dtype), out->dtype, v);
+}
+
+/* A value computed in double (fl) or in int64. */
+typedef struct RedVal {
+    bool fl;
+    double f;
+    int64_t i;
+} RedVal;
+
+static void put_val(TsTensor *out, int64_t k, const RedVal *v)
+{
+    if (v->fl)
+        put_f64(out, k, v->f);
+    else
+        put_i64(out, k, v->i);
 }
 
 /* Allocates the result of a reduction of t over mask. */
@@ -487,6 +547,16 @@ static TsTensor *red_result(const TsTensor *t, const bool *mask, bool keepdim, T
     return ts_empty(n, shape, dt, t->device);
 }
 
+/* Number of elements each output of a reduction over mask sees. */
+static int64_t red_count(const TsTensor *t, const bool *mask)
+{
+    int64_t n = 1;
+    for (int d = 0; d < t->ndim; d++)
+        if (mask[d])
+            n *= t->sizes[d];
+    return n;
+}
+
 /* ================================================================== */
 /* sum / mean                                                          */
 /* ================================================================== */
@@ -495,33 +565,29 @@ typedef struct IntSum {
     int64_t acc;
 } IntSum;
 
-static void row_isum(void *st, const TsTensor *t, int64_t off, int64_t stride, int64_t n,
-                     int64_t flat0)
+static void row_isum(void *st, RedRow r)
 {
-    (void)flat0;
     IntSum *s = st;
-    const char *p = ops_at(t, off);
-    int64_t bs = stride * (int64_t)ts_dtype_size(t->dtype);
-    if (t->dtype == TS_INT64) {
-        for (int64_t i = 0; i < n; i++)
-            s->acc = (int64_t)((uint64_t)s->acc + (uint64_t) * (const int64_t *)(p + i * bs));
+    if (r.dt == TS_INT64) {
+        for (int64_t i = 0; i < r.n; i++)
+            s->acc = (int64_t)((uint64_t)s->acc + (uint64_t) * (const int64_t *)(r.p + i * r.bs));
         return;
     }
-    for (int64_t i = 0; i < n; i++)
-        s->acc = (int64_t)((uint64_t)s->acc + (uint64_t)ts_load_i64(p + i * bs, t->dtype));
+    for (int64_t i = 0; i < r.n; i++)
+        s->acc = (int64_t)((uint64_t)s->acc + (uint64_t)ts_load_i64(r.p + i * r.bs, r.dt));
+}
+
+static void store_isum(const void *st, int64_t k, void *out)
+{
+    put_i64(out, k, ((const IntSum *)st)->acc);
 }
 
 /* Integer / bool sums: exact in int64 (wrapping like PyTorch), then
  * stored in the result dtype. */
-static int sum_ints(const TsTensor *t, const RedPlan *p, TsTensor *out)
+static int sum_ints(const TsTensor *t, const bool *mask, TsTensor *out)
 {
-    char *o = ts_data(out);
-    size_t os = ts_dtype_size(out->dtype);
-    for (int64_t k = 0; k < p->onumel; k++) {
-        IntSum s = {0};
-        plan_rows(p, t, k, row_isum, &s);
-        ts_store_i64(o + k * os, out->dtype, s.acc);
-    }
+    IntSum init = {0}, st;
+    walk_outputs(t, mask, row_isum, &st, &init, sizeof st, store_isum, out);
     return 0;
 }
 
@@ -564,31 +630,14 @@ TsTensor *ts_sum(TsTensor *t, int nd, const int64_t *dims, bool keepdim, TsDType
     }
     TsTensor *out = red_result(src, mask, keepdim, odt);
     int rc = -1;
-    if (out) {
-        if (ts_dtype_is_float(odt)) {
-            rc = sum_floats(src, mask, out);
-        } else {
-            RedPlan p;
-            plan_build(&p, src, mask);
-            rc = sum_ints(src, &p, out);
-        }
-    }
+    if (out)
+        rc = ts_dtype_is_float(odt) ? sum_floats(src, mask, out) : sum_ints(src, mask, out);
     ts_release(src);
     if (rc < 0) {
         ts_release(out);
         return NULL;
     }
     return out;
-}
-
-/* Number of elements each output of a reduction over mask sees. */
-static int64_t red_count(const TsTensor *t, const bool *mask)
-{
-    int64_t n = 1;
-    for (int d = 0; d < t->ndim; d++)
-        if (mask[d])
-            n *= t->sizes[d];
-    return n;
 }
 
 /* PyTorch's CPU mean is sum(...) followed by an in-place true division. */
@@ -621,26 +670,19 @@ TsTensor *ts_mean(TsTensor *t, int nd, const int64_t *dims, bool keepdim, TsDTyp
 /* prod                                                                */
 /* ================================================================== */
 
-typedef struct ProdSt {
-    bool fl;
-    double f;
-    int64_t i;
-} ProdSt;
 
-static void row_prod(void *st, const TsTensor *t, int64_t off, int64_t stride, int64_t n,
-                     int64_t flat0)
+static void row_prod(void *st, RedRow r)
 {
-    (void)flat0;
-    ProdSt *s = st;
-    const char *p = ops_at(t, off);
-    int64_t bs = stride * (int64_t)ts_dtype_size(t->dtype);
-    for (int64_t i = 0; i < n; i++) {
+    RedVal *s = st;
+    for (int64_t i = 0; i < r.n; i++) {
         if (s->fl)
-            s->f *= ts_load_f64(p + i * bs, t->dtype);
+            s->f *= ts_load_f64(r.p + i * r.bs, r.dt);
         else
-            s->i = (int64_t)((uint64_t)s->i * (uint64_t)ts_load_i64(p + i * bs, t->dtype));
+            s->i = (int64_t)((uint64_t)s->i * (uint64_t)ts_load_i64(r.p + i * r.bs, r.dt));
     }
 }
+
+static void store_val(const void *st, int64_t k, void *out) { put_val(out, k, st); }
 
 TsTensor *ts_prod(TsTensor *t, const int64_t *dim, bool keepdim, TsDType dtype)
 {
@@ -650,20 +692,9 @@ TsTensor *ts_prod(TsTensor *t, const int64_t *dim, bool keepdim, TsDType dtype)
         return NULL;
     TsDType odt = sum_dtype(t->dtype, dtype);
     TsTensor *out = red_result(t, mask, keepdim, odt);
-    if (!out)
-        return NULL;
-    RedPlan p;
-    plan_build(&p, t, mask);
-    char *o = ts_data(out);
-    size_t os = ts_dtype_size(odt);
-    bool fl = ts_dtype_is_float(odt);
-    for (int64_t k = 0; k < p.onumel; k++) {
-        ProdSt s = {fl, 1.0, 1};
-        plan_rows(&p, t, k, row_prod, &s);
-        if (fl)
-            ts_store_f64(o + k * os, odt, s.f);
-        else
-            ts_store_i64(o + k * os, odt, s.i);
+    if (out) {
+        RedVal init = {ts_dtype_is_float(odt), 1.0, 1}, st;
+        walk_outputs(t, mask, row_prod, &st, &init, sizeof st, store_val, out);
     }
     return out;
 }
@@ -674,51 +705,48 @@ TsTensor *ts_prod(TsTensor *t, const int64_t *dim, bool keepdim, TsDType dtype)
 
 /* State of a running extreme: NaN wins and stays, ties keep the first. */
 typedef struct ExtSt {
-    bool fl, want_max, seen;
-    double f;
-    int64_t i, at;
+    RedVal v;
+    bool want_max, seen;
+    int64_t at;
 } ExtSt;
+
+/* One direction of DEFINE_ROW_EXT's scan: CMP is > for max, < for min. */
+#define EXT_SCAN(T, ISNAN, CMP)         \
+    for (; j < n; j++) {                \
+        T v = p[j * stride];            \
+        if (v CMP best || ISNAN(v)) {   \
+            best = v;                   \
+            at = j;                     \
+            if (ISNAN(v))               \
+                break;                  \
+        }                               \
+    }
 
 /* Typed fast rows for the common dtypes: same rules as the generic loop
  * below, without a conversion call per element.  NaN handling: a float
  * NaN beats everything and then nothing beats it. */
 #define DEFINE_ROW_EXT(NAME, T, FIELD, ISNAN)                                                  \
-    static void NAME(ExtSt *s, const T *p, int64_t stride, int64_t n, int64_t flat0)           \
+    static void NAME(ExtSt *s, RedRow r)                                                       \
     {                                                                                          \
-        int64_t j = 0;                                                                         \
+        const T *p = (const T *)r.p;                                                           \
+        int64_t stride = r.stride, n = r.n, flat0 = r.flat0, j = 0;                            \
         if (!s->seen && n > 0) {                                                               \
-            s->FIELD = p[0];                                                                   \
+            s->v.FIELD = p[0];                                                                 \
             s->at = flat0;                                                                     \
             s->seen = true;                                                                    \
             j = 1;                                                                             \
         }                                                                                      \
-        if (ISNAN(s->FIELD))                                                                   \
+        if (ISNAN(s->v.FIELD))                                                                 \
             return;                                                                            \
-        T best = (T)s->FIELD;                                                                  \
+        T best = (T)s->v.FIELD;                                                                \
         int64_t at = -1;                                                                       \
         if (s->want_max) {                                                                     \
-            for (; j < n; j++) {                                                               \
-                T v = p[j * stride];                                                           \
-                if (v > best || ISNAN(v)) {                                                    \
-                    best = v;                                                                  \
-                    at = j;                                                                    \
-                    if (ISNAN(v))                                                              \
-                        break;                                                                 \
-                }                                                                              \
-            }                                                                                  \
+            EXT_SCAN(T, ISNAN, >)                                                              \
         } else {                                                                               \
-            for (; j < n; j++) {                                                               \
-                T v = p[j * stride];                                                           \
-                if (v < best || ISNAN(v)) {                                                    \
-                    best = v;                                                                  \
-                    at = j;                                                                    \
-                    if (ISNAN(v))                                                              \
-                        break;                                                                 \
-                }                                                                              \
-            }                                                                                  \
+            EXT_SCAN(T, ISNAN, <)                                                              \
         }                                                                                      \
         if (at >= 0) {                                                                         \
-            s->FIELD = best;                                                                   \
+            s->v.FIELD = best;                                                                 \
             s->at = flat0 + at;                                                                \
         }                                                                                      \
     }
@@ -728,50 +756,58 @@ DEFINE_ROW_EXT(row_ext_f64, double, f, isnan)
 DEFINE_ROW_EXT(row_ext_i64, int64_t, i, NO_NAN)
 DEFINE_ROW_EXT(row_ext_i32, int32_t, i, NO_NAN)
 
-static void row_ext(void *st, const TsTensor *t, int64_t off, int64_t stride, int64_t n,
-                    int64_t flat0)
+/* The typed rows by dtype; the other dtypes take row_ext's own loop. */
+static void (*const ext_rows[TS_NUM_DTYPES])(ExtSt *, RedRow) = {
+    [TS_FLOAT32] = row_ext_f32,
+    [TS_FLOAT64] = row_ext_f64,
+    [TS_INT64] = row_ext_i64,
+    [TS_INT32] = row_ext_i32,
+};
+
+static void row_ext(void *st, RedRow r)
 {
     ExtSt *s = st;
-    switch (t->dtype) {
-    case TS_FLOAT32:
-        row_ext_f32(s, (const float *)ops_at(t, off), stride, n, flat0);
+    if (ext_rows[r.dt]) {
+        ext_rows[r.dt](s, r);
         return;
-    case TS_FLOAT64:
-        row_ext_f64(s, (const double *)ops_at(t, off), stride, n, flat0);
-        return;
-    case TS_INT64:
-        row_ext_i64(s, (const int64_t *)ops_at(t, off), stride, n, flat0);
-        return;
-    case TS_INT32:
-        row_ext_i32(s, (const int32_t *)ops_at(t, off), stride, n, flat0);
-        return;
-    default:
-        break;
     }
-    const char *p = ops_at(t, off);
-    int64_t bs = stride * (int64_t)ts_dtype_size(t->dtype);
-    for (int64_t j = 0; j < n; j++) {
+    for (int64_t j = 0; j < r.n; j++) {
         bool better;
-        if (s->fl) {
-            double v = ts_load_f64(p + j * bs, t->dtype);
+        if (s->v.fl) {
+            double v = ts_load_f64(r.p + j * r.bs, r.dt);
             if (!s->seen)
                 better = true;
-            else if (isnan(s->f))
+            else if (isnan(s->v.f))
                 better = false;
             else
-                better = isnan(v) || (s->want_max ? v > s->f : v < s->f);
+                better = isnan(v) || (s->want_max ? v > s->v.f : v < s->v.f);
             if (better)
-                s->f = v;
+                s->v.f = v;
         } else {
-            int64_t v = ts_load_i64(p + j * bs, t->dtype);
-            better = !s->seen || (s->want_max ? v > s->i : v < s->i);
+            int64_t v = ts_load_i64(r.p + j * r.bs, r.dt);
+            better = !s->seen || (s->want_max ? v > s->v.i : v < s->v.i);
             if (better)
-                s->i = v;
+                s->v.i = v;
         }
         if (better)
-            s->at = flat0 + j;
+            s->at = r.flat0 + j;
         s->seen = true;
     }
+}
+
+/* Where ext_run stores: values (may be NULL) and indices (may be NULL). */
+typedef struct ExtOut {
+    TsTensor *vals, *idx;
+} ExtOut;
+
+static void store_ext(const void *st, int64_t k, void *out)
+{
+    const ExtSt *s = st;
+    ExtOut *o = out;
+    if (o->vals)
+        put_val(o->vals, k, &s->v);
+    if (o->idx)
+        put_i64(o->idx, k, s->at);
 }
 
 /* Runs the extreme over each output; stores values (vals, may be NULL)
@@ -779,23 +815,9 @@ static void row_ext(void *st, const TsTensor *t, int64_t off, int64_t stride, in
 static void ext_run(const TsTensor *t, const bool *mask, bool want_max, TsTensor *vals,
                     TsTensor *idx)
 {
-    RedPlan p;
-    plan_build(&p, t, mask);
-    bool fl = ts_dtype_is_float(t->dtype);
-    size_t es = ts_dtype_size(t->dtype);
-    for (int64_t k = 0; k < p.onumel; k++) {
-        ExtSt s = {fl, want_max, false, 0, 0, 0};
-        plan_rows(&p, t, k, row_ext, &s);
-        if (vals) {
-            char *o = (char *)ts_data(vals) + k * es;
-            if (fl)
-                ts_store_f64(o, t->dtype, s.f);
-            else
-                ts_store_i64(o, t->dtype, s.i);
-        }
-        if (idx)
-            ((int64_t *)ts_data(idx))[k] = s.at;
-    }
+    ExtSt init = {{ts_dtype_is_float(t->dtype), 0, 0}, want_max, false, 0}, st;
+    ExtOut out = {vals, idx};
+    walk_outputs(t, mask, row_ext, &st, &init, sizeof st, store_ext, &out);
 }
 
 static TsTensor *ext_all(TsTensor *t, bool want_max)
@@ -929,27 +951,30 @@ TsTensor *ts_amin(TsTensor *t, int nd, const int64_t *dims, bool keepdim)
 /* all / any / count_nonzero                                           */
 /* ================================================================== */
 
+/* kind: 0 all, 1 any, 2 count_nonzero. */
 typedef struct CountSt {
     int64_t nz, n;
+    int kind;
 } CountSt;
 
-static void row_count(void *st, const TsTensor *t, int64_t off, int64_t stride, int64_t n,
-                      int64_t flat0)
+static void row_count(void *st, RedRow r)
 {
-    (void)flat0;
     CountSt *s = st;
-    const char *p = ops_at(t, off);
-    int64_t bs = stride * (int64_t)ts_dtype_size(t->dtype);
-    bool fl = ts_dtype_is_float(t->dtype);
-    for (int64_t j = 0; j < n; j++) {
-        bool z = fl ? ts_load_f64(p + j * bs, t->dtype) == 0.0
-                    : ts_load_i64(p + j * bs, t->dtype) == 0;
+    bool fl = ts_dtype_is_float(r.dt);
+    for (int64_t j = 0; j < r.n; j++) {
+        bool z = fl ? ts_load_f64(r.p + j * r.bs, r.dt) == 0.0
+                    : ts_load_i64(r.p + j * r.bs, r.dt) == 0;
         s->nz += !z;
     }
-    s->n += n;
+    s->n += r.n;
 }
 
-/* kind: 0 all, 1 any, 2 count_nonzero. */
+static void store_count(const void *st, int64_t k, void *out)
+{
+    const CountSt *s = st;
+    put_i64(out, k, s->kind == 0 ? s->nz == s->n : s->kind == 1 ? s->nz > 0 : s->nz);
+}
+
 static TsTensor *count_red(TsTensor *t, int nd, const int64_t *dims, bool keepdim, int kind)
 {
     OPS_VIA_HOST(t, count_red(h, nd, dims, keepdim, kind));
@@ -960,17 +985,9 @@ static TsTensor *count_red(TsTensor *t, int nd, const int64_t *dims, bool keepdi
     /* all/any keep uint8 for uint8 input, bool otherwise */
     TsDType odt = kind == 2 ? TS_INT64 : (t->dtype == TS_UINT8 ? TS_UINT8 : TS_BOOL);
     TsTensor *out = red_result(t, mask, keepdim, odt);
-    if (!out)
-        return NULL;
-    RedPlan p;
-    plan_build(&p, t, mask);
-    char *o = ts_data(out);
-    size_t os = ts_dtype_size(odt);
-    for (int64_t k = 0; k < p.onumel; k++) {
-        CountSt s = {0, 0};
-        plan_rows(&p, t, k, row_count, &s);
-        int64_t v = kind == 0 ? s.nz == s.n : kind == 1 ? s.nz > 0 : s.nz;
-        ts_store_i64(o + k * os, odt, v);
+    if (out) {
+        CountSt init = {0, 0, kind}, st;
+        walk_outputs(t, mask, row_count, &st, &init, sizeof st, store_count, out);
     }
     return out;
 }
@@ -994,21 +1011,20 @@ TsTensor *ts_count_nonzero(TsTensor *t, int nd, const int64_t *dims)
 /* var / std                                                           */
 /* ================================================================== */
 
-/* Welford's running mean and M2 in double (PyTorch's WelfordOps). */
+/* Welford's running mean and M2 in double (PyTorch's WelfordOps), and
+ * what turns M2 into the result. */
 typedef struct WelfSt {
     double mean, m2;
     int64_t n;
+    double correction;
+    bool take_sqrt;
 } WelfSt;
 
-static void row_welford(void *st, const TsTensor *t, int64_t off, int64_t stride, int64_t n,
-                        int64_t flat0)
+static void row_welford(void *st, RedRow r)
 {
-    (void)flat0;
     WelfSt *s = st;
-    const char *p = ops_at(t, off);
-    int64_t bs = stride * (int64_t)ts_dtype_size(t->dtype);
-    for (int64_t j = 0; j < n; j++) {
-        double x = ts_load_f64(p + j * bs, t->dtype);
+    for (int64_t j = 0; j < r.n; j++) {
+        double x = ts_load_f64(r.p + j * r.bs, r.dt);
         s->n++;
         double delta = x - s->mean;
         s->mean += delta / (double)s->n;
@@ -1016,27 +1032,39 @@ static void row_welford(void *st, const TsTensor *t, int64_t off, int64_t stride
     }
 }
 
+/* var (or std) from M2 over n elements. */
+static double var_value(double m2, int64_t n, double correction, bool take_sqrt)
+{
+    double div = (double)n - correction;
+    if (div < 0)
+        div = 0;
+    double v = m2 / div;
+    return take_sqrt ? sqrt(v) : v;
+}
+
+static void store_var(const void *st, int64_t k, void *out)
+{
+    const WelfSt *s = st;
+    put_f64(out, k, var_value(s->n ? s->m2 : NAN, s->n, s->correction, s->take_sqrt));
+}
+
 typedef struct SqDevSt {
     double mean, acc;
 } SqDevSt;
 
-static void row_sqdev(void *st, const TsTensor *t, int64_t off, int64_t stride, int64_t n,
-                      int64_t flat0)
+static void row_sqdev(void *st, RedRow r)
 {
-    (void)flat0;
     SqDevSt *s = st;
-    const char *p = ops_at(t, off);
-    int64_t bs = stride * (int64_t)ts_dtype_size(t->dtype);
     double local = 0, m = s->mean;
-    if (t->dtype == TS_FLOAT32) { /* the common case without a call per element */
-        const float *f = (const float *)p;
-        for (int64_t j = 0; j < n; j++) {
-            double dx = (double)f[j * stride] - m;
+    if (r.dt == TS_FLOAT32) { /* the common case without a call per element */
+        const float *f = (const float *)r.p;
+        for (int64_t j = 0; j < r.n; j++) {
+            double dx = (double)f[j * r.stride] - m;
             local += dx * dx;
         }
     } else {
-        for (int64_t j = 0; j < n; j++) {
-            double dx = ts_load_f64(p + j * bs, t->dtype) - m;
+        for (int64_t j = 0; j < r.n; j++) {
+            double dx = ts_load_f64(r.p + j * r.bs, r.dt) - m;
             local += dx * dx;
         }
     }
@@ -1073,30 +1101,17 @@ static TsTensor *var_std(TsTensor *t, int nd, const int64_t *dims, double correc
     TsTensor *out = red_result(t, mask, keepdim, t->dtype);
     if (!out)
         return NULL;
-    RedPlan p;
-    plan_build(&p, t, mask);
-    char *o = ts_data(out);
-    size_t os = ts_dtype_size(t->dtype);
-    bool twopass = p.onumel == 1 && (t->dtype == TS_FLOAT32 || t->dtype == TS_FLOAT64) &&
-                   p.rnumel > 0;
-    for (int64_t k = 0; k < p.onumel; k++) {
+    int64_t n = red_count(t, mask);
+    if (ts_numel(out) == 1 && (t->dtype == TS_FLOAT32 || t->dtype == TS_FLOAT64) && n > 0) {
         double m2;
-        int64_t n = p.rnumel;
-        if (twopass) {
-            if (var_all_twopass(t, mask, &m2) < 0) {
-                ts_release(out);
-                return NULL;
-            }
-        } else {
-            WelfSt s = {0, 0, 0};
-            plan_rows(&p, t, k, row_welford, &s);
-            m2 = n ? s.m2 : NAN;
+        if (var_all_twopass(t, mask, &m2) < 0) {
+            ts_release(out);
+            return NULL;
         }
-        double div = (double)n - correction;
-        if (div < 0)
-            div = 0;
-        double v = m2 / div;
-        ts_store_f64(o + k * os, t->dtype, take_sqrt ? sqrt(v) : v);
+        put_f64(out, 0, var_value(m2, n, correction, take_sqrt));
+    } else {
+        WelfSt init = {0, 0, 0, correction, take_sqrt}, st;
+        walk_outputs(t, mask, row_welford, &st, &init, sizeof st, store_var, out);
     }
     return out;
 }
@@ -1118,22 +1133,15 @@ TsTensor *ts_std(TsTensor *t, int nd, const int64_t *dims, double correction, bo
 typedef struct NormSt {
     double p, acc;
     TsDType acc_dt; /* float32 inputs accumulate in float32 */
-    float lanes[8];
-    int64_t lane_n;
 } NormSt;
 
-/* p == 2 over contiguous float rows: PyTorch's vectorised last-dim kernel
- * (8 lanes of squares, folded, then the tail); other p: sequential. */
-static void row_norm(void *st, const TsTensor *t, int64_t off, int64_t stride, int64_t n,
-                     int64_t flat0)
+/* Sequential accumulation of |x|^p (or the extreme, or the count). */
+static void row_norm(void *st, RedRow r)
 {
-    (void)flat0;
     NormSt *s = st;
-    const char *p = ops_at(t, off);
-    int64_t bs = stride * (int64_t)ts_dtype_size(t->dtype);
     bool f32 = s->acc_dt == TS_FLOAT32;
-    for (int64_t j = 0; j < n; j++) {
-        double a = fabs(ts_load_f64(p + j * bs, t->dtype));
+    for (int64_t j = 0; j < r.n; j++) {
+        double a = fabs(ts_load_f64(r.p + j * r.bs, r.dt));
         if (s->p == INFINITY) {
             if (a > s->acc || isnan(a))
                 s->acc = isnan(s->acc) ? s->acc : a;
@@ -1154,8 +1162,21 @@ static void row_norm(void *st, const TsTensor *t, int64_t off, int64_t stride, i
     }
 }
 
-/* The vectorised p=2 kernel on one contiguous float32 row. */
-static double norm2_f32_row(const float *x, int64_t n)
+/* The p-th root of the accumulated sum, stored in the result's dtype. */
+static void store_norm(const void *st, int64_t k, void *out)
+{
+    const NormSt *s = st;
+    double r = s->acc, p = s->p;
+    if (p == 2)
+        r = sqrt(r);
+    else if (p != 1 && p != 0 && !isinf(p))
+        r = s->acc_dt == TS_FLOAT32 ? (double)powf((float)r, 1.0f / (float)p) : pow(r, 1.0 / p);
+    put_f64(out, k, r);
+}
+
+/* The vectorised p=2 kernel on one contiguous float32 row: PyTorch's
+ * last-dim kernel (8 lanes of squares, folded, then the tail). */
+static float norm2_f32_row(const float *x, int64_t n)
 {
     float acc[8] = {0};
     int64_t d = 0;
@@ -1167,6 +1188,20 @@ static double norm2_f32_row(const float *x, int64_t n)
     for (; d < n; d++)
         acc[0] += x[d] * x[d];
     return sqrtf(acc[0]);
+}
+
+/* The p=2 norm of float32 into float32 when each output is one contiguous
+ * row (false, nothing done, otherwise). */
+static bool norm2_lastdim(const TsTensor *t, const bool *mask, TsTensor *out)
+{
+    RedPlan pl;
+    plan_build(&pl, t, mask);
+    if (t->dtype != TS_FLOAT32 || out->dtype != TS_FLOAT32 || pl.nr != 1 || pl.rstride[0] != 1)
+        return false;
+    float *o = ts_data(out);
+    for (int64_t k = 0; k < pl.onumel; k++)
+        o[k] = norm2_f32_row((const float *)ops_at(t, plan_base(&pl, t, k)), pl.rsize[0]);
+    return true;
 }
 
 TsTensor *ts_norm(TsTensor *t, double p, int nd, const int64_t *dims, bool keepdim,
@@ -1187,33 +1222,9 @@ TsTensor *ts_norm(TsTensor *t, double p, int nd, const int64_t *dims, bool keepd
     TsTensor *out = red_result(t, mask, keepdim, odt);
     if (!out)
         return NULL;
-    RedPlan pl;
-    plan_build(&pl, t, mask);
-    char *o = ts_data(out);
-    size_t os = ts_dtype_size(odt);
-    bool lastdim = t->dtype == TS_FLOAT32 && odt == TS_FLOAT32 && p == 2 && pl.nr >= 1 &&
-                   pl.rstride[pl.nr - 1] == 1 && pl.nr == 1;
-    for (int64_t k = 0; k < pl.onumel; k++) {
-        double r;
-        if (lastdim) {
-            int64_t base = t->offset;
-            int64_t kk = k;
-            for (int d = pl.nk - 1; d >= 0; d--) {
-                base += (kk % pl.ksize[d]) * pl.kstride[d];
-                kk /= pl.ksize[d];
-            }
-            r = norm2_f32_row((const float *)ops_at(t, base), pl.rsize[0]);
-        } else {
-            NormSt s = {p, p == -INFINITY ? INFINITY : 0, t->dtype, {0}, 0};
-            plan_rows(&pl, t, k, row_norm, &s);
-            r = s.acc;
-            if (p == 2)
-                r = sqrt(r);
-            else if (p != 1 && p != 0 && !isinf(p))
-                r = s.acc_dt == TS_FLOAT32 ? (double)powf((float)r, 1.0f / (float)p)
-                                           : pow(r, 1.0 / p);
-        }
-        ts_store_f64(o + k * os, odt, r);
+    if (p != 2 || !norm2_lastdim(t, mask, out)) {
+        NormSt init = {p, p == -INFINITY ? INFINITY : 0, t->dtype}, st;
+        walk_outputs(t, mask, row_norm, &st, &init, sizeof st, store_norm, out);
     }
     return out;
 }

@@ -9,16 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-static const char *shape_str(char *buf, size_t cap, int n, const int64_t *s)
-{
-    size_t k = (size_t)snprintf(buf, cap, "[");
-    for (int i = 0; i < n && k < cap; i++)
-        k += (size_t)snprintf(buf + k, cap - k, "%s%lld", i ? ", " : "", (long long)s[i]);
-    if (k < cap)
-        snprintf(buf + k, cap - k, "]");
-    return buf;
-}
-
 /* PyTorch still skips legacy empty 1-D tensors (shape [0]) in cat. */
 static bool cat_skipped(const TsTensor *t) { return t->ndim == 1 && t->sizes[0] == 0; }
 
@@ -103,8 +93,8 @@ TsTensor *ts_stack(int n, TsTensor *const *ts, int64_t dim)
             ts_error(TS_ERR_RUNTIME,
                      "stack expects each tensor to be equal size, but got %s at entry 0 and %s "
                      "at entry %d",
-                     shape_str(b1, sizeof b1, ts[0]->ndim, ts[0]->sizes),
-                     shape_str(b2, sizeof b2, ts[k]->ndim, ts[k]->sizes), k);
+                     ts_shape_str(b1, sizeof b1, ts[0]->ndim, ts[0]->sizes),
+                     ts_shape_str(b2, sizeof b2, ts[k]->ndim, ts[k]->sizes), k);
             return NULL;
         }
     if (ts_wrap_dim(dim, ts[0]->ndim + 1, &d) < 0)
@@ -193,7 +183,7 @@ int ts_split_sizes(TsTensor *t, int n, const int64_t *sizes, int64_t dim, TsTens
         return ts_error(TS_ERR_RUNTIME,
                         "split_with_sizes expects split_sizes to sum exactly to %lld (input "
                         "tensor's size at dimension %d), but got split_sizes=%s",
-                        (long long)(t->ndim ? t->sizes[d] : 1), d, shape_str(buf, sizeof buf, n, sizes));
+                        (long long)(t->ndim ? t->sizes[d] : 1), d, ts_shape_str(buf, sizeof buf, n, sizes));
     }
     return split_into(t, d, n, sizes, out, out_n);
 }

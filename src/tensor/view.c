@@ -18,20 +18,12 @@ static TsTensor *make(TsTensor *t, int ndim, const int64_t *sizes, const int64_t
 
 TsTensor *ts_alias(TsTensor *t) { return make(t, t->ndim, t->sizes, t->strides, t->offset); }
 
-/* "[2, 3]" for messages. */
-static const char *fmt_shape(char *buf, size_t cap, int n, const int64_t *s)
-{
-    size_t k = (size_t)snprintf(buf, cap, "[");
-    for (int i = 0; i < n && k < cap; i++)
-        k += (size_t)snprintf(buf + k, cap - k, "%s%lld", i ? ", " : "", (long long)s[i]);
-    if (k < cap)
-        snprintf(buf + k, cap - k, "]");
-    return buf;
-}
-
-/* Replaces a single -1 by what makes numel match (PyTorch's infer_size). */
+/* The sizes of a view / reshape to shape: a single -1 is replaced by what
+ * makes numel match (PyTorch's infer_size). */
 static int infer_shape(int n, const int64_t *shape, int64_t numel, int64_t *out)
 {
+    if (n > TS_MAX_DIMS)
+        return ts_error(TS_ERR_RUNTIME, "too many dimensions");
     int infer = -1;
     int64_t prod = 1;
     char buf[512];
@@ -55,7 +47,7 @@ static int infer_shape(int n, const int64_t *shape, int64_t numel, int64_t *out)
     if (infer < 0 && prod == numel)
         return 0;
     return ts_error(TS_ERR_RUNTIME, "shape '%s' is invalid for input of size %lld",
-                    fmt_shape(buf, sizeof buf, n, shape), (long long)numel);
+                    ts_shape_str(buf, sizeof buf, n, shape), (long long)numel);
 }
 
 /* PyTorch's computeStride: the new shape can be a view iff each run of
@@ -94,10 +86,6 @@ static bool view_strides(const TsTensor *t, int n, const int64_t *shape, int64_t
 TsTensor *ts_view(TsTensor *t, int n, const int64_t *shape)
 {
     int64_t sizes[TS_MAX_DIMS], strides[TS_MAX_DIMS];
-    if (n > TS_MAX_DIMS) {
-        ts_error(TS_ERR_RUNTIME, "too many dimensions");
-        return NULL;
-    }
     if (infer_shape(n, shape, ts_numel(t), sizes) < 0)
         return NULL;
     if (!view_strides(t, n, sizes, strides)) {
@@ -113,10 +101,6 @@ TsTensor *ts_view(TsTensor *t, int n, const int64_t *shape)
 TsTensor *ts_reshape(TsTensor *t, int n, const int64_t *shape)
 {
     int64_t sizes[TS_MAX_DIMS], strides[TS_MAX_DIMS];
-    if (n > TS_MAX_DIMS) {
-        ts_error(TS_ERR_RUNTIME, "too many dimensions");
-        return NULL;
-    }
     if (infer_shape(n, shape, ts_numel(t), sizes) < 0)
         return NULL;
     if (view_strides(t, n, sizes, strides))
@@ -295,8 +279,8 @@ TsTensor *ts_expand(TsTensor *t, int n, const int64_t *sizes)
         ts_error(TS_ERR_RUNTIME,
                  "expand(%s{%s}, size=%s): the number of sizes provided (%d) must be greater "
                  "or equal to the number of dimensions in the tensor (%d)",
-                 ts_dtype_legacy(t->dtype), fmt_shape(b1, sizeof b1, t->ndim, t->sizes),
-                 fmt_shape(b2, sizeof b2, n, sizes), n, t->ndim);
+                 ts_dtype_legacy(t->dtype), ts_shape_str(b1, sizeof b1, t->ndim, t->sizes),
+                 ts_shape_str(b2, sizeof b2, n, sizes), n, t->ndim);
         return NULL;
     }
     if (n > TS_MAX_DIMS) {
@@ -329,8 +313,8 @@ TsTensor *ts_expand(TsTensor *t, int n, const int64_t *sizes)
                      "The expanded size of the tensor (%lld) must match the existing size "
                      "(%lld) at non-singleton dimension %d.  Target sizes: %s.  Tensor "
                      "sizes: %s",
-                     (long long)want, (long long)have, i, fmt_shape(b1, sizeof b1, n, sizes),
-                     fmt_shape(b2, sizeof b2, t->ndim, t->sizes));
+                     (long long)want, (long long)have, i, ts_shape_str(b1, sizeof b1, n, sizes),
+                     ts_shape_str(b2, sizeof b2, t->ndim, t->sizes));
             return NULL;
         }
     }
@@ -387,7 +371,7 @@ TsTensor *ts_select(TsTensor *t, int64_t dim, int64_t index)
     if (index < -size || index >= size) {
         char buf[512];
         ts_error(TS_ERR_INDEX, "select(): index %lld out of range for tensor of size %s at dimension %d",
-                 (long long)index, fmt_shape(buf, sizeof buf, t->ndim, t->sizes), d);
+                 (long long)index, ts_shape_str(buf, sizeof buf, t->ndim, t->sizes), d);
         return NULL;
     }
     if (index < 0)
