@@ -780,16 +780,6 @@ static TsTensor *prepare(Slot *sl, TsArg a, TsDType dt)
     return sl->owned;
 }
 
-static const char *shape_str(char *buf, size_t cap, int n, const int64_t *s)
-{
-    size_t k = (size_t)snprintf(buf, cap, "[");
-    for (int i = 0; i < n && k < cap; i++)
-        k += (size_t)snprintf(buf + k, cap - k, "%s%lld", i ? ", " : "", (long long)s[i]);
-    if (k < cap)
-        snprintf(buf + k, cap - k, "]");
-    return buf;
-}
-
 /* What an op needs: its loop, operand list and dtypes. */
 typedef struct OpCall {
     TsLoop loop;
@@ -844,8 +834,8 @@ static int check_out(const OpCall *c, int nd, const int64_t *shape)
         return 0;
     if (is_input(c, out))
         return ts_error(TS_ERR_RUNTIME, "output with shape %s doesn't match the broadcast shape %s",
-                        shape_str(b1, sizeof b1, out->ndim, out->sizes),
-                        shape_str(b2, sizeof b2, nd, shape));
+                        ts_shape_str(b1, sizeof b1, out->ndim, out->sizes),
+                        ts_shape_str(b2, sizeof b2, nd, shape));
     return ts_resize_(out, nd, shape);
 }
 
