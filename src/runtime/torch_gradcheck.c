@@ -206,19 +206,26 @@ static Value requiring_grad(Value items, int *idx_of, int cap)
     return tuple_from_array(keep, n);
 }
 
-/* gradgradcheck's function: autograd.grad(differentiable outputs of
- * func(*inputs[:n_fwd]), inputs that require grad, grad_outputs =
- * inputs[n_fwd:], create_graph=True, allow_unused=True), Nones dropped. */
-static Value first_derivative(Check *k)
+/* The outputs of func(*items[:n]) that require grad (a new tuple). */
+static Value diff_outputs(Value func, Value *items, int n)
 {
-    Tuple *in = (Tuple *)k->inputs.o;
-    Value r = v_call(k->func, in->items, k->n_fwd, NULL);
+    Value r = v_call(func, items, n, NULL);
     if (IS_ERR(r)) return r;
     Value all = as_tuple(r);
     v_decref(r);
     if (IS_ERR(all)) return all;
     Value outs = requiring_grad(all, NULL, 64);
     v_decref(all);
+    return outs;
+}
+
+/* gradgradcheck's function: autograd.grad(differentiable outputs of
+ * func(*inputs[:n_fwd]), inputs that require grad, grad_outputs =
+ * inputs[n_fwd:], create_graph=True, allow_unused=True), Nones dropped. */
+static Value first_derivative(Check *k)
+{
+    Tuple *in = (Tuple *)k->inputs.o;
+    Value outs = diff_outputs(k->func, in->items, k->n_fwd);
     Value keep[64];
     int nd = 0;
     for (int i = 0; i < k->n_fwd && nd < 64; i++)
@@ -321,13 +328,7 @@ static Value grad_outputs_of(Value func, Value inputs, Value given)
 {
     if (!IS_UNBOUND(given) && !IS_NONE(given)) return as_tuple(given);
     Tuple *in = (Tuple *)inputs.o;
-    Value r = v_call(func, in->items, (int)in->len, NULL);
-    if (IS_ERR(r)) return r;
-    Value all = as_tuple(r);
-    v_decref(r);
-    if (IS_ERR(all)) return all;
-    Value outs = requiring_grad(all, NULL, 64);
-    v_decref(all);
+    Value outs = diff_outputs(func, in->items, (int)in->len);
     if (IS_ERR(outs)) return outs;
     Tuple *ot = (Tuple *)outs.o;
     Value res = tuple_new(ot->len);
