@@ -2,6 +2,7 @@
 # run_all.sh — every test of TensorScript, stage by stage (`make test`).
 #
 # Stages: build, C unit tests, script tests (tests/scripts, tests/cases),
+# gradcheck coverage (tests/tools/gradcheck_coverage.py),
 # the shared `lang` conformance area (all must pass), the conformance
 # ratchet (tests/conformance.pass), command-line tests, prompt tests, then
 # unit + scripts + conformance + CLI again under ASan+UBSan, then the fuzzer.
@@ -139,6 +140,8 @@ run_plain() {
     build "build" || return 0
     unit_tests build "unit"
     suite "scripts" "$tsc" --cases tests/scripts --cases tests/cases
+    # every differentiable row of torch_ops.def has a gradcheck case
+    selftally "gradcheck coverage" python3 tests/tools/gradcheck_coverage.py
     suite "conformance lang" "$tsc" --cases "$SHARED/conformance/cases" lang/
     ratchet "conformance ratchet" "$tsc"
     selftally "cli" env TSC="$tsc" python3 tests/cli/run_cli.py

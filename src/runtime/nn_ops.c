@@ -200,15 +200,27 @@ static TsTensor *nll_grad(const ArgInfo *in, TsTensor *t, TsTensor *w, TsTensor 
     return r;
 }
 
+/* The gradient is linear in grad: the coefficients (nll_grad of a grad of
+ * ones, a constant) times grad through the op table, so that with
+ * create_graph=True it is differentiable in grad (double backward). */
 int tag_bw_nll_loss(DCtx *d)
 {
     if (!dx_need(d, 0)) return 0;
     Value g = dx_grad(d, 0), t = dx_in(d, 1);
     Value w = dx_a(d, 2)->none ? V_NONE : dx_in(d, 2);
     if (IS_ERR(g) || IS_ERR(t) || IS_ERR(w)) return -1;
-    TsTensor *r = nll_grad(dx_info(d, 0), torch_unwrap(t), IS_NONE(w) ? NULL : torch_unwrap(w),
-                           torch_unwrap(g), dx_a(d, 3)->i, dx_a(d, 4)->i);
-    dx_set(d, 0, dx_keep(d, torch_wrap(r)));
+    TsTensor *gt = torch_unwrap(g);
+    TsTensor *ones = ts_ones_like(gt, gt->dtype);
+    TsTensor *r = ones ? nll_grad(dx_info(d, 0), torch_unwrap(t), IS_NONE(w) ? NULL : torch_unwrap(w),
+                                  ones, dx_a(d, 3)->i, dx_a(d, 4)->i) : NULL;
+    ts_release(ones);
+    Value coef = dx_keep(d, torch_wrap(r));
+    /* reduction='none' on (N, C): one grad per row */
+    if (gt->ndim == 1) {
+        Value args[2] = {g, dx_int(d, 1)};
+        g = dx_call(d, "unsqueeze", 2, args);
+    }
+    dx_set(d, 0, dx_mul(d, coef, g));
     return dx_status(d);
 }
 
@@ -261,19 +273,38 @@ static double mean_scale(DCtx *d, int k, int64_t reduction)
     return n ? 1.0 / (double)n : 0.0;
 }
 
-/* grad * (x - t) / max(x (1 - x), 1e-12) * weight, / N for mean. */
+/* g * grad * weight (weight: tensor arg kw, when given), / N for mean. */
+static Value bce_scale(DCtx *d, Value g, int kw, int kred)
+{
+    g = dx_mul(d, g, dx_grad(d, 0));
+    if (!dx_a(d, kw)->none) g = dx_mul(d, g, dx_in(d, kw));
+    double s = mean_scale(d, 0, dx_a(d, kred)->i);
+    return s != 1.0 ? dx_mul(d, g, dx_num(d, s)) : g;
+}
+
+/* max(v, -100): PyTorch's clamp of the logs. */
+static Value clamp_log(DCtx *d, Value v)
+{
+    Value args[2] = {v, dx_num(d, -100.0)};
+    return dx_call(d, "clamp_min", 2, args);
+}
+
+/* d/dx: (x - t) / max(x (1 - x), 1e-12); d/dt: log(1 - x) - log(x);
+ * both times grad * weight, / N for mean. */
 int tag_bw_binary_cross_entropy(DCtx *d)
 {
-    if (!dx_need(d, 0)) return 0;
     Value x = dx_in(d, 0), t = dx_in(d, 1);
-    Value den = dx_mul(d, dx_sub(d, dx_num(d, 1.0), x), x);
-    Value args[2] = {den, dx_num(d, 1e-12)};
-    Value gi = dx_div(d, dx_sub(d, x, t), dx_call(d, "clamp_min", 2, args));
-    gi = dx_mul(d, gi, dx_grad(d, 0));
-    if (!dx_a(d, 2)->none) gi = dx_mul(d, gi, dx_in(d, 2));
-    double s = mean_scale(d, 0, dx_a(d, 3)->i);
-    if (s != 1.0) gi = dx_mul(d, gi, dx_num(d, s));
-    dx_set(d, 0, gi);
+    if (dx_need(d, 0)) {
+        Value den = dx_mul(d, dx_sub(d, dx_num(d, 1.0), x), x);
+        Value args[2] = {den, dx_num(d, 1e-12)};
+        Value gi = dx_div(d, dx_sub(d, x, t), dx_call(d, "clamp_min", 2, args));
+        dx_set(d, 0, bce_scale(d, gi, 2, 3));
+    }
+    if (dx_need(d, 1)) {
+        Value l0 = clamp_log(d, dx_un(d, "log1p", dx_neg(d, x)));
+        Value gt = dx_sub(d, l0, clamp_log(d, dx_un(d, "log", x)));
+        dx_set(d, 1, bce_scale(d, gt, 2, 3));
+    }
     return dx_status(d);
 }
 
@@ -312,23 +343,33 @@ Value impl_binary_cross_entropy_with_logits(TorchCall *c)
     return torch_wrap(reduce_all(r, c->a[4].i));
 }
 
-/* d/dx = (sigmoid(x) (1 + (pw - 1) t) - pw t) * grad * weight, / N for mean. */
+/* d/dx = sigmoid(x) (1 + (pw - 1) t) - pw t;
+ * d/dt = -x + (pw - 1) softplus(-x), softplus(-x) = max(-x, 0) + log1p(exp(-|x|));
+ * both times grad * weight, / N for mean. */
 int tag_bw_bce_with_logits(DCtx *d)
 {
-    if (!dx_need(d, 0)) return 0;
     Value x = dx_in(d, 0), t = dx_in(d, 1);
-    Value sg = dx_un(d, "sigmoid", x), gi;
-    if (dx_a(d, 3)->none) {
-        gi = dx_sub(d, sg, t);
-    } else {
-        Value pt = dx_mul(d, dx_in(d, 3), t);
-        Value lw = dx_add(d, dx_sub(d, pt, t), dx_num(d, 1.0));
-        gi = dx_sub(d, dx_mul(d, sg, lw), pt);
+    bool pw = !dx_a(d, 3)->none;
+    if (dx_need(d, 0)) {
+        Value sg = dx_un(d, "sigmoid", x), gi;
+        if (!pw) {
+            gi = dx_sub(d, sg, t);
+        } else {
+            Value pt = dx_mul(d, dx_in(d, 3), t);
+            Value lw = dx_add(d, dx_sub(d, pt, t), dx_num(d, 1.0));
+            gi = dx_sub(d, dx_mul(d, sg, lw), pt);
+        }
+        dx_set(d, 0, bce_scale(d, gi, 2, 4));
     }
-    gi = dx_mul(d, gi, dx_grad(d, 0));
-    if (!dx_a(d, 2)->none) gi = dx_mul(d, gi, dx_in(d, 2));
-    double s = mean_scale(d, 0, dx_a(d, 4)->i);
-    if (s != 1.0) gi = dx_mul(d, gi, dx_num(d, s));
-    dx_set(d, 0, gi);
+    if (dx_need(d, 1)) {
+        Value gt = dx_neg(d, x);
+        if (pw) {
+            Value args[2] = {gt, dx_num(d, 0.0)};
+            Value e = dx_un(d, "exp", dx_neg(d, dx_un(d, "abs", x)));
+            Value sp = dx_add(d, dx_call(d, "clamp_min", 2, args), dx_un(d, "log1p", e));
+            gt = dx_add(d, gt, dx_mul(d, dx_sub(d, dx_in(d, 3), dx_num(d, 1.0)), sp));
+        }
+        dx_set(d, 1, bce_scale(d, gt, 2, 4));
+    }
     return dx_status(d);
 }
