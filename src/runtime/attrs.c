@@ -12,9 +12,11 @@
 #include <string.h>
 #include "objects.h"
 #include "vm_internal.h"
+#include "mro.h"
 
 Value type_lookup(Type *t, Obj *name)
 {
+    if (t && t->mro) return mro_lookup_after(t, NULL, name);
     for (; t; t = t->base) {
         if (!t->dict) continue;
         Value v = dict_get(v_obj(t->dict), v_obj(name));
@@ -31,9 +33,7 @@ Value type_lookup_cstr(Type *t, const char *name)
 
 static bool has_instance_dict(Value o)
 {
-    if (!IS_OBJ(o)) return false;
-    Type *t = o.o->type;
-    return (t->is_class || t->is_exception || t == &object_type) && IS_OBJ(((Instance *)o.o)->dict);
+    return IS_OBJ(o) && IS_OBJ(class_inst_dict(o.o));
 }
 
 static Value call_getter(Value fn, Value obj)
@@ -97,7 +97,7 @@ static Value module_getattr(Value o, Obj *name)
 static Value special_attr(Value o, Type *t, const char *n)
 {
     if (!strcmp(n, "__class__")) return v_incref(v_obj(t));
-    if (!strcmp(n, "__dict__") && has_instance_dict(o)) return v_incref(((Instance *)o.o)->dict);
+    if (!strcmp(n, "__dict__") && has_instance_dict(o)) return v_incref(class_inst_dict(o.o));
     if (!strcmp(n, "__doc__")) {
         Value d = type_lookup_cstr(t, "__doc__");
         if (!IS_UNBOUND(d) && !IS_ERR(d)) return v_incref(d);
@@ -114,7 +114,7 @@ Value object_generic_getattr(Value o, Obj *name)
     if (IS_ERR(attr)) return attr;
     if (IS_TYPE(attr, &property_type)) return object_bind(attr, o, t);
     if (has_instance_dict(o)) {
-        Value v = dict_get(((Instance *)o.o)->dict, v_obj(name));
+        Value v = dict_get(class_inst_dict(o.o), v_obj(name));
         if (IS_ERR(v)) return v;
         if (!IS_UNBOUND(v)) return v_incref(v);
     }
@@ -167,7 +167,7 @@ int object_generic_setattr(Value o, Obj *name, Value val)
     if (IS_TYPE(attr, &property_type)) return property_set((PropertyObj *)attr.o, o, name, val);
     Value d = V_UNBOUND;
     if (IS_TYPE(o, &module_type)) d = ((Module *)o.o)->dict;
-    else if (has_instance_dict(o)) d = ((Instance *)o.o)->dict;
+    else if (has_instance_dict(o)) d = class_inst_dict(o.o);
     if (IS_UNBOUND(d)) {
         if (!IS_UNBOUND(attr) && !t->is_class)
             rt_raise(&exc_AttributeError, "'%s' object attribute '%s' is read-only", t->name,
@@ -296,13 +296,13 @@ const char *suggest_attr(Value obj, const char *name, Value *keep)
         for (int64_t i = 0; dict_next(d, &i, &k, &v);) list_append(*keep, k);
     } else {
         if (has_instance_dict(obj)) {
-            Value d = ((Instance *)obj.o)->dict;
+            Value d = class_inst_dict(obj.o);
             for (int64_t i = 0; dict_next(d, &i, &k, &v);) list_append(*keep, k);
         }
         Type *t = IS_TYPE(obj, &type_type) ? (Type *)obj.o : v_type(obj);
-        for (; t; t = t->base) {
-            if (!t->dict) continue;
-            for (int64_t i = 0; dict_next(v_obj(t->dict), &i, &k, &v);) list_append(*keep, k);
+        for (MroIter it = mro_iter(t); it.t; mro_step(&it)) {
+            if (!it.t->dict) continue;
+            for (int64_t i = 0; dict_next(v_obj(it.t->dict), &i, &k, &v);) list_append(*keep, k);
         }
     }
     if (v_type(obj)->dir) {

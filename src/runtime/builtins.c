@@ -13,6 +13,7 @@
 #include "format.h"
 #include "objects.h"
 #include "vm_internal.h"   /* the running frame, for globals()/locals() */
+#include "mro.h"
 
 /* Every builtin exception class, NULL-terminated (exc.c). */
 extern Type *const exc_all[];
@@ -23,9 +24,9 @@ static Value builtins;   /* the dict; V_UNBOUND before builtins_init */
 
 Value bi_type_lookup(Type *t, const char *name)
 {
-    for (; t; t = t->base) {
-        if (!t->dict) continue;
-        Value v = dict_get_cstr(v_obj(t->dict), name);
+    for (MroIter it = mro_iter(t); it.t; mro_step(&it)) {
+        if (!it.t->dict) continue;
+        Value v = dict_get_cstr(v_obj(it.t->dict), name);
         if (!IS_UNBOUND(v) && !IS_ERR(v)) return v;
     }
     return V_UNBOUND;
@@ -441,11 +442,11 @@ static bool dir_collect(Value s, Value obj)
         return add_keys(s, ((Module *)obj.o)->dict);
     }
     Type *t = bi_is_type(obj) ? (Type *)obj.o : v_type(obj);
-    if (!bi_is_type(obj) && t->is_class && IS_OBJ(((Instance *)obj.o)->dict)
-        && !add_keys(s, ((Instance *)obj.o)->dict))
+    if (!bi_is_type(obj) && t->is_class && IS_OBJ(class_inst_dict(obj.o))
+        && !add_keys(s, class_inst_dict(obj.o)))
         return false;
-    for (Type *c = t; c; c = c->base)
-        if (c->dict && !add_keys(s, v_obj(c->dict))) return false;
+    for (MroIter it = mro_iter(t); it.t; mro_step(&it))
+        if (it.t->dict && !add_keys(s, v_obj(it.t->dict))) return false;
     if (!bi_is_type(obj) && t->dir && !add_items(s, t->dir(obj))) return false;
     return true;
 }

@@ -7,13 +7,21 @@
  * that looks the method up along the class chain and calls it.  Instances
  * of classes rooted at object are Instance objects with a dict; those of
  * classes deriving from a builtin type (exceptions) are allocated by that
- * type's `new` with the class's size.  Every instance holds a reference to
- * its class.
+ * type's `new` with the class's size; those of classes deriving from list
+ * or dict are that builtin's struct followed by the instance dict
+ * (Type.dictoffset).  Every instance holds a reference to its class.
+ *
+ * With several bases the class copies the slots of its layout base
+ * (pick_base, CPython's __base__), gets its C3 MRO from mro.c, and installs
+ * a dispatcher for each dunder any class of that MRO defines.  A __new__
+ * the class chain defines runs first; __init__ only when it returned an
+ * instance of the class.
  */
 #include <stdlib.h>
 #include <string.h>
 #include "objects.h"
 #include "vm_internal.h"
+#include "mro.h"
 
 /* The nearest ancestor that is not a class statement's type. */
 static Type *builtin_base(Type *t)
@@ -56,7 +64,9 @@ static Value call1(Value self, const char *name, Value *args, int nargs)
 
 /* ---- construction and destruction ---- */
 
-static Value cls_new(Type *t, Value *args, int nargs, KwArgs *kw)
+/* A new, uninitialized instance of class t (object.__new__ and the
+ * default construction). */
+Value class_alloc(Type *t, Value *args, int nargs, KwArgs *kw)
 {
     Type *b = builtin_base(t);
     Value self;
@@ -74,10 +84,59 @@ static Value cls_new(Type *t, Value *args, int nargs, KwArgs *kw)
         if (IS_ERR(self)) return self;
     }
     obj_incref(&t->hdr);
+    if (t->dictoffset) {
+        Value d = dict_new();
+        if (IS_ERR(d)) {
+            v_decref(self);
+            return d;
+        }
+        *(Value *)((char *)self.o + t->dictoffset) = d;
+    }
+    return self;
+}
+
+/* The function of a __new__ the class chain defines (a def in a class
+ * body is an implicit staticmethod), or UNBOUND for object's. */
+Value class_user_new(Type *t)
+{
+    Value f = type_lookup_cstr(t, "__new__");
+    if (IS_TYPE(f, &staticmethod_type)) f = ((WrapObj *)f.o)->func;
+    return IS_TYPE(f, &func_type) ? f : V_UNBOUND;
+}
+
+/* Calls the class's __new__(cls, *args); the instance, or whatever else
+ * it returned (then __init__ is skipped). */
+static Value call_user_new(Type *t, Value fn, Value *args, int nargs, KwArgs *kw, bool *skip_init)
+{
+    Value small[8];
+    Value *argv = nargs < 8 ? small : rt_alloc(sizeof(Value) * (size_t)(nargs + 1));
+    if (!argv) return V_ERR;
+    argv[0] = v_obj(t);
+    for (int i = 0; i < nargs; i++) argv[i + 1] = args[i];
+    Value r = v_call(fn, argv, nargs + 1, kw);
+    if (argv != small) free(argv);
+    *skip_init = !IS_ERR(r) && !v_isinstance(r, t);
+    return r;
+}
+
+static Value cls_new(Type *t, Value *args, int nargs, KwArgs *kw)
+{
+    Type *b = builtin_base(t);
+    Value unew = class_user_new(t);
+    Value self;
+    if (IS_UNBOUND(unew)) {
+        self = class_alloc(t, args, nargs, kw);
+        if (IS_ERR(self)) return self;
+    } else {
+        bool skip;
+        self = call_user_new(t, unew, args, nargs, kw, &skip);
+        if (IS_ERR(self) || skip) return self;
+        t = v_type(self);
+    }
     Value init = type_lookup_cstr(t, "__init__");
     bool object_init = IS_UNBOUND(init) || (IS_TYPE(init, &cfunc_type) && b == &object_type);
     if (object_init) {
-        if (b == &object_type && (nargs || (kw && kw->n))) {
+        if (b == &object_type && IS_UNBOUND(unew) && (nargs || (kw && kw->n))) {
             v_decref(self);
             return rt_raise(&exc_TypeError, "%s() takes no arguments", t->name);
         }
@@ -107,6 +166,7 @@ static void cls_dealloc(Obj *o)
 {
     Type *t = o->type;
     Type *b = builtin_base(t);
+    if (t->dictoffset) v_decref(*(Value *)((char *)o + t->dictoffset));
     if (b->dealloc) b->dealloc(o);
     else free(o);
     obj_decref(&t->hdr);
@@ -308,12 +368,21 @@ Value class_getattr_hook(Value o, Obj *name)
 
 /* ---- class creation ---- */
 
-static bool defines(Value ns, const char *name) { return !IS_UNBOUND(dict_get_cstr(ns, name)); }
+/* Whether the class t (namespace ns) or, with several bases, any class of
+ * its MRO defines name (single inheritance copied the base's slots). */
+static bool defines(Type *t, Value ns, const char *name)
+{
+    if (!IS_UNBOUND(dict_get_cstr(ns, name))) return true;
+    if (!t->mro) return false;
+    for (MroIter it = mro_iter(t); it.t; mro_step(&it))
+        if (it.t->is_class && it.t->dict && !IS_UNBOUND(dict_get_cstr(v_obj(it.t->dict), name))) return true;
+    return false;
+}
 
-static bool defines_any(Value ns, const char *const *names, int n)
+static bool defines_any(Type *t, Value ns, const char *const *names, int n)
 {
     for (int i = 0; i < n; i++)
-        if (defines(ns, names[i])) return true;
+        if (defines(t, ns, names[i])) return true;
     return false;
 }
 
@@ -321,27 +390,28 @@ static void install_slots(Type *t, Value ns)
 {
     t->new = cls_new;
     t->dealloc = cls_dealloc;
-    if (defines(ns, "__repr__")) t->repr = cls_repr;
-    if (defines(ns, "__str__")) t->str = cls_str;
+    if (defines(t, ns, "__repr__")) t->repr = cls_repr;
+    if (defines(t, ns, "__str__")) t->str = cls_str;
     Value h = dict_get_cstr(ns, "__hash__");
     if (IS_NONE(h)) t->hash = cls_unhashable;
     else if (!IS_UNBOUND(h)) t->hash = cls_hash;
-    else if (defines(ns, "__eq__")) t->hash = cls_unhashable;
-    if (defines_any(ns, cmp_names, 6)) t->compare = cls_compare;
-    if (defines(ns, "__bool__")) t->truth = cls_truth;
-    if (defines(ns, "__len__")) t->len = cls_len;
-    if (defines_any(ns, binop_names, OP__NBIN) || defines_any(ns, rbinop_names, OP__NBIN))
+    else if (!IS_UNBOUND(dict_get_cstr(ns, "__eq__"))) t->hash = cls_unhashable;
+    else if (t->mro && defines(t, ns, "__hash__")) t->hash = cls_hash;
+    if (defines_any(t, ns, cmp_names, 6)) t->compare = cls_compare;
+    if (defines(t, ns, "__bool__")) t->truth = cls_truth;
+    if (defines(t, ns, "__len__")) t->len = cls_len;
+    if (defines_any(t, ns, binop_names, OP__NBIN) || defines_any(t, ns, rbinop_names, OP__NBIN))
         t->binop = class_binop;
-    if (defines_any(ns, ibinop_names, OP__NBIN)) t->inplace = cls_inplace;
+    if (defines_any(t, ns, ibinop_names, OP__NBIN)) t->inplace = cls_inplace;
     static const char *const unops[] = {"__neg__", "__pos__", "__invert__"};
-    if (defines_any(ns, unops, 3)) t->unop = cls_unop;
-    if (defines(ns, "__call__")) t->call = cls_call;
-    if (defines(ns, "__iter__")) t->iter = cls_iter;
-    if (defines(ns, "__next__")) t->next = cls_next;
-    if (defines(ns, "__getitem__")) t->getitem = cls_getitem;
-    if (defines(ns, "__setitem__") || defines(ns, "__delitem__")) t->setitem = cls_setitem;
-    if (defines(ns, "__contains__")) t->contains = cls_contains;
-    if (defines(ns, "__setattr__") || defines(ns, "__delattr__")) t->setattr = cls_setattr;
+    if (defines_any(t, ns, unops, 3)) t->unop = cls_unop;
+    if (defines(t, ns, "__call__")) t->call = cls_call;
+    if (defines(t, ns, "__iter__")) t->iter = cls_iter;
+    if (defines(t, ns, "__next__")) t->next = cls_next;
+    if (defines(t, ns, "__getitem__")) t->getitem = cls_getitem;
+    if (defines(t, ns, "__setitem__") || defines(t, ns, "__delitem__")) t->setitem = cls_setitem;
+    if (defines(t, ns, "__contains__")) t->contains = cls_contains;
+    if (defines(t, ns, "__setattr__") || defines(t, ns, "__delattr__")) t->setattr = cls_setattr;
 }
 
 /* Methods remember their class for zero-argument super(). */
@@ -359,25 +429,43 @@ static void set_klass(Value v, Type *t)
     }
 }
 
+/* The layout base (__base__): the base whose builtin ancestor is the most
+ * derived; CPython's errors for bases that are not types, repeated or
+ * have incompatible layouts. */
 static Type *pick_base(Value bases)
 {
     Tuple *b = (Tuple *)bases.o;
     if (b->len == 0) return &object_type;
-    if (b->len > 1) {
-        rt_raise(&exc_NotImplementedError, "multiple inheritance is not supported by TensorScript");
-        return NULL;
+    Type *best = NULL;
+    for (int64_t i = 0; i < b->len; i++) {
+        if (!IS_OBJ(b->items[i]) || !type_is_subtype(b->items[i].o->type, &type_type)) {
+            rt_raise(&exc_TypeError, "bases must be types");
+            return NULL;
+        }
+        Type *base = (Type *)b->items[i].o;
+        for (int64_t j = 0; j < i; j++)
+            if (b->items[j].o == &base->hdr) {
+                rt_raise(&exc_TypeError, "duplicate base class %s", base->name);
+                return NULL;
+            }
+        Type *bb = builtin_base(base);
+        if (!bb->new || (bb != &object_type && bb->basicsize < sizeof(Instance))) {
+            rt_raise(&exc_TypeError, "type '%s' is not an acceptable base type", base->name);
+            return NULL;
+        }
+        if (!best) {
+            best = base;
+            continue;
+        }
+        Type *cur = builtin_base(best);
+        if (type_is_subtype(cur, bb)) continue;
+        if (!type_is_subtype(bb, cur)) {
+            rt_raise(&exc_TypeError, "multiple bases have instance lay-out conflict");
+            return NULL;
+        }
+        best = base;
     }
-    if (!IS_TYPE(b->items[0], &type_type)) {
-        rt_raise(&exc_TypeError, "bases must be types");
-        return NULL;
-    }
-    Type *base = (Type *)b->items[0].o;
-    Type *bb = builtin_base(base);
-    if (!bb->new || (bb != &object_type && bb->basicsize < sizeof(Instance))) {
-        rt_raise(&exc_TypeError, "type '%s' is not an acceptable base type", base->name);
-        return NULL;
-    }
-    return base;
+    return best;
 }
 
 Value class_new(Value name, Value bases, Value ns)
@@ -387,8 +475,22 @@ Value class_new(Value name, Value bases, Value ns)
     Type *t = rt_alloc(sizeof(Type));
     if (!t) return V_ERR;
     *t = *base;
+    t->mro = t->bases = NULL;
+    Tuple *b = (Tuple *)bases.o;
+    if (b->len > 1 || (b->len == 1 && base->mro)) {
+        Value mro = mro_compute(t, bases);
+        if (IS_ERR(mro)) {
+            free(t);
+            return mro;
+        }
+        t->mro = mro.o;
+        t->bases = bases.o;
+        obj_incref(bases.o);
+    }
     t->name = strdup(str_cstr(name));
     if (!t->name) {
+        if (t->mro) obj_decref(t->mro);
+        if (t->bases) obj_decref(t->bases);
         free(t);
         return rt_nomem();
     }
@@ -398,13 +500,12 @@ Value class_new(Value name, Value bases, Value ns)
     obj_incref(&base->hdr);
     t->dict = ns.o;
     obj_incref(ns.o);
-    Value doc = dict_get_cstr(ns, "__doc__");
     t->doc = NULL;
-    (void)doc;
     t->is_class = true;
     t->is_exception = base->is_exception;
     t->basicsize = base->basicsize ? base->basicsize : sizeof(Instance);
     t->dir = base->dir;
+    if (base == &list_type || base == &dict_type) t->dictoffset = base->basicsize;
     install_slots(t, ns);
     Value k, v;
     for (int64_t i = 0; dict_next(ns, &i, &k, &v);) set_klass(v, t);

@@ -11,6 +11,7 @@
 #include <string.h>
 #include "objects.h"
 #include "dict_impl.h"
+#include "vm_internal.h"   /* class_call_method, for __missing__ */
 
 #define IMMORTAL ((int64_t)1 << 60)
 #define IX_EMPTY (-1)
@@ -386,7 +387,7 @@ fail:
 
 int dict_update(Value d, Value other)
 {
-    if (IS_TYPE(other, &dict_type)) {
+    if (IS_TYPE(other, &dict_type) || (v_isinstance(other, &dict_type) && v_type(other)->iter == dict_type.iter)) {
         Dict *o = D(other);
         for (int64_t i = 0; i < o->nentries; i++) {
             Entry *e = &o->entries[i];
@@ -494,9 +495,12 @@ static Value dict_repr(Value self)
     return sb_finish(&b);
 }
 
+/* A dict or an instance of a class deriving from dict. */
+#define IS_DICT(v) (IS_TYPE(v, &dict_type) || v_isinstance(v, &dict_type))
+
 static Value dict_compare(CmpOp op, Value a, Value b)
 {
-    if (!IS_TYPE(a, &dict_type) || !IS_TYPE(b, &dict_type) || (op != CMP_EQ && op != CMP_NE))
+    if (!IS_DICT(a) || !IS_DICT(b) || (op != CMP_EQ && op != CMP_NE))
         return rt_notimpl();
     Dict *x = D(a);
     bool eq = x->used == D(b)->used;
@@ -535,6 +539,11 @@ static Value dict_getitem(Value self, Value key)
 {
     Value v = dict_get(self, key);
     if (IS_ERR(v)) return v;
+    if (IS_UNBOUND(v) && v_type(self)->is_class) {
+        bool found;   /* a subclass's __missing__(key) answers for an absent key */
+        Value r = class_call_method(self, "__missing__", &key, 1, &found);
+        if (found || IS_ERR(r)) return r;
+    }
     if (IS_UNBOUND(v)) return rt_raise_keyerror(key);
     return v_incref(v);
 }
@@ -555,7 +564,7 @@ static int dict_contains_slot(Value self, Value key)
 /* d | other → merged copy; d |= other updates in place. */
 static Value dict_binop(BinOp op, Value a, Value b)
 {
-    if (op != OP_OR || !IS_TYPE(a, &dict_type) || !IS_TYPE(b, &dict_type)) return rt_notimpl();
+    if (op != OP_OR || !IS_DICT(a) || !IS_DICT(b)) return rt_notimpl();
     Value r = dict_copy(a);
     if (IS_ERR(r) || dict_update(r, b) < 0) {
         v_decref(r);
@@ -566,7 +575,7 @@ static Value dict_binop(BinOp op, Value a, Value b)
 
 static Value dict_inplace(BinOp op, Value a, Value b)
 {
-    if (op != OP_OR || !IS_TYPE(a, &dict_type)) return rt_notimpl();
+    if (op != OP_OR || !IS_DICT(a)) return rt_notimpl();
     if (dict_update(a, b) < 0) return V_ERR;
     return v_incref(a);
 }
@@ -720,7 +729,7 @@ static Value view_compare(CmpOp op, Value a, Value b)
 /* ---- methods ---- */
 
 #define SELF_DICT(name)                                                        \
-    if (nargs < 1 || !IS_TYPE(args[0], &dict_type))                            \
+    if (nargs < 1 || !(IS_TYPE(args[0], &dict_type) || v_isinstance(args[0], &dict_type))) \
         return rt_raise(&exc_TypeError, "descriptor '" name "' requires a 'dict' object");
 
 static Value m_get(Value *args, int nargs, KwArgs *kw)
@@ -855,7 +864,19 @@ static Value m_getitem(Value *args, int nargs, KwArgs *kw)
     return dict_getitem(args[0], args[1]);
 }
 
+/* dict.__init__(self, *args, **kwargs): what a subclass's
+ * super().__init__ reaches; updates self. */
+static Value m_init(Value *args, int nargs, KwArgs *kw)
+{
+    SELF_DICT("__init__");
+    if (nargs > 2) return rt_raise(&exc_TypeError, "dict expected at most 1 argument, got %d", nargs - 1);
+    if (nargs > 1 && dict_update(args[0], args[1]) < 0) return V_ERR;
+    if (dict_merge_kwargs(args[0], kw) < 0) return V_ERR;
+    return V_NONE;
+}
+
 static const MethodDef dict_methods[] = {
+    {"__init__", m_init, "__init__(self, /, *args, **kwargs)\n\nInitialize self.", 0},
     {"get", m_get, "get(key, default=None, /)\n\nReturn the value for key if key is in the dictionary, else default.", 0},
     {"setdefault", m_setdefault, "setdefault(key, default=None, /)\n\nInsert key with a value of default if key is not in the dictionary.\nReturn the value for key if key is in the dictionary, else default.", 0},
     {"pop", m_pop, "pop(key[, default])\n\nRemove specified key and return the corresponding value.\nIf the key is not found, return the default if given; otherwise, raise a KeyError.", 0},
@@ -872,9 +893,24 @@ static const MethodDef dict_methods[] = {
     {NULL, NULL, NULL, 0},
 };
 
+/* An empty instance of t, a class deriving from dict: its __init__ fills
+ * it, class.c puts the instance dict at t->dictoffset. */
+static Value dict_new_sub(Type *t)
+{
+    Dict *d = obj_alloc(t, t->dictoffset + sizeof(Value));
+    if (!d) return V_ERR;
+    d->used = d->nentries = d->ecap = 0;
+    d->mask = -1;
+    d->index = NULL;
+    d->entries = NULL;
+    keys_changed(d);
+    *(Value *)((char *)d + t->dictoffset) = V_NONE;
+    return v_obj(d);
+}
+
 static Value dict_new_slot(Type *t, Value *args, int nargs, KwArgs *kw)
 {
-    (void)t;
+    if (t != &dict_type) return dict_new_sub(t);
     if (nargs > 1) return rt_raise(&exc_TypeError, "dict expected at most 1 argument, got %d", nargs);
     Value d = dict_new();
     if (IS_ERR(d)) return d;
@@ -885,7 +921,11 @@ static Value dict_new_slot(Type *t, Value *args, int nargs, KwArgs *kw)
     return d;
 }
 
-void dict_init_type(void) { type_add_methods(&dict_type, dict_methods); }
+void dict_init_type(void)
+{
+    type_add_methods(&dict_type, dict_methods);
+    type_add_slot_methods(&dict_type);
+}
 
 Type dict_type = {
     .hdr = {IMMORTAL, &type_type}, .name = "dict", .base = &object_type,

@@ -102,12 +102,7 @@ static ExcObj memerr = {
     .cause = {.tag = VT_NONE}, .context = {.tag = VT_NONE},
 };
 
-static bool is_subtype(Type *t, Type *base)
-{
-    for (; t; t = t->base)
-        if (t == base) return true;
-    return false;
-}
+static bool is_subtype(Type *t, Type *base) { return type_is_subtype(t, base); }
 
 /* ---- construction ---- */
 

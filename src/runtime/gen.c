@@ -5,6 +5,10 @@
  * generator without running anything.  next() resumes the frame with
  * vm_exec until it yields (the value is returned) or returns (the
  * generator is exhausted: V_UNBOUND, the iterator protocol's "done").
+ *
+ * As in CPython, a generator suspended inside an except block keeps the
+ * exception it handles: resuming makes it vm_handled again (sys.exc_info,
+ * bare raise) and yielding hands the caller's back.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -44,6 +48,7 @@ Value gen_new(FuncObj *f, Value *args, int nargs, KwArgs *kw)
     g->mem = mem;
     g->func = f;
     obj_incref(&f->hdr);
+    g->handled = V_NONE;
     g->running = g->finished = false;
     return v_obj(g);
 }
@@ -58,8 +63,15 @@ static Value gen_resume(GenObj *g, Value sent)
     if (!vm_enter_call()) return V_ERR;
     if (started) *g->frame.sp++ = v_incref(sent);
     g->running = true;
+    Value outer = vm_handled;   /* the caller's, restored below */
+    vm_handled = IS_NONE(g->handled) ? v_incref(outer) : g->handled;
+    g->handled = V_NONE;
     bool yielded;
     Value r = vm_exec(&g->frame, &yielded);
+    Value inner = vm_handled;
+    vm_handled = outer;
+    if (yielded && !v_is(inner, outer)) g->handled = inner;
+    else v_decref(inner);
     g->running = false;
     vm_leave_call();
     if (yielded) return r;
@@ -83,6 +95,7 @@ static void gen_dealloc(Obj *o)
 {
     GenObj *g = (GenObj *)o;
     if (!g->finished) vm_frame_clear(&g->frame);
+    v_decref(g->handled);
     free(g->mem);
     obj_decref(&g->func->hdr);
     free(o);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "objects.h"
+#include "vm_internal.h"   /* type_add_slot_methods */
 
 #define IMMORTAL ((int64_t)1 << 60)
 
@@ -149,9 +150,12 @@ static Value list_repr(Value self)
     return sb_finish(&b);
 }
 
+/* A list or an instance of a class deriving from list. */
+#define IS_LIST(v) (IS_TYPE(v, &list_type) || v_isinstance(v, &list_type))
+
 static Value list_compare(CmpOp op, Value a, Value b)
 {
-    if (!IS_TYPE(a, &list_type) || !IS_TYPE(b, &list_type)) return rt_notimpl();
+    if (!IS_LIST(a) || !IS_LIST(b)) return rt_notimpl();
     return seq_compare(op, L(a)->items, L(a)->len, L(b)->items, L(b)->len);
 }
 
@@ -343,10 +347,10 @@ static Value list_repeat(List *l, Value n, bool reflected)
 
 static Value list_binop(BinOp op, Value a, Value b)
 {
-    bool al = IS_TYPE(a, &list_type);
+    bool al = IS_LIST(a);
     if (op == OP_ADD) {
         if (!al) return rt_notimpl();
-        if (!IS_TYPE(b, &list_type))
+        if (!IS_LIST(b))
             return rt_raise(&exc_TypeError, "can only concatenate list (not \"%s\") to list",
                             v_typename(b));
         Value r = list_from_array(L(a)->items, L(a)->len);
@@ -363,7 +367,7 @@ static Value list_binop(BinOp op, Value a, Value b)
 /* l += iterable extends in place (any iterable, unlike +); l *= n. */
 static Value list_inplace(BinOp op, Value a, Value b)
 {
-    if (!IS_TYPE(a, &list_type)) return list_binop(op, a, b);
+    if (!IS_LIST(a)) return list_binop(op, a, b);
     if (op == OP_ADD) {
         if (list_extend(a, b) < 0) return V_ERR;
         return v_incref(a);
@@ -439,9 +443,21 @@ static Value iter_self(Value self) { return v_incref(self); }
 
 /* ---- construction ---- */
 
+/* An empty instance of t, a class deriving from list: its __init__ fills
+ * it, class.c puts the instance dict at t->dictoffset. */
+static Value list_new_sub(Type *t)
+{
+    List *l = obj_alloc(t, t->dictoffset + sizeof(Value));
+    if (!l) return V_ERR;
+    l->len = l->cap = 0;
+    l->items = NULL;
+    *(Value *)((char *)l + t->dictoffset) = V_NONE;
+    return v_obj(l);
+}
+
 static Value list_new_slot(Type *t, Value *args, int nargs, KwArgs *kw)
 {
-    (void)t;
+    if (t != &list_type) return list_new_sub(t);
     if (kw && kw->n) return rt_raise(&exc_TypeError, "list() takes no keyword arguments");
     if (nargs > 1) return rt_raise(&exc_TypeError, "list expected at most 1 argument, got %d", nargs);
     if (nargs == 0) return list_new(0);
@@ -601,7 +617,7 @@ int list_sort(Value list, Value key, bool reverse)
 /* ---- methods ---- */
 
 #define SELF_LIST(name)                                                        \
-    if (nargs < 1 || !IS_TYPE(args[0], &list_type))                            \
+    if (nargs < 1 || !(IS_TYPE(args[0], &list_type) || v_isinstance(args[0], &list_type))) \
         return rt_raise(&exc_TypeError, "descriptor '" name "' for 'list' objects doesn't apply to this object");
 
 int list_insert(Value list, int64_t i, Value item)
@@ -782,7 +798,20 @@ static Value m_copy(Value *args, int nargs, KwArgs *kw)
     return list_from_array(L(args[0])->items, L(args[0])->len);
 }
 
+/* list.__init__(self, iterable=()): what a subclass's super().__init__
+ * reaches; refills self. */
+static Value m_init(Value *args, int nargs, KwArgs *kw)
+{
+    SELF_LIST("__init__");
+    if (kw && kw->n) return rt_raise(&exc_TypeError, "list() takes no keyword arguments");
+    if (nargs > 2) return rt_raise(&exc_TypeError, "list expected at most 1 argument, got %d", nargs - 1);
+    Value r = m_clear(args, 1, NULL);
+    if (IS_ERR(r) || nargs == 1) return r;
+    return list_extend(args[0], args[1]) < 0 ? V_ERR : V_NONE;
+}
+
 static const MethodDef list_methods[] = {
+    {"__init__", m_init, "__init__(self, iterable=(), /)\n\nInitialize self.", 0},
     {"append", m_append, "append(object, /)\n\nAppend object to the end of the list.", 0},
     {"extend", m_extend, "extend(iterable, /)\n\nExtend list by appending elements from the iterable.", 0},
     {"insert", m_insert, "insert(index, object, /)\n\nInsert object before index.", 0},
@@ -797,4 +826,8 @@ static const MethodDef list_methods[] = {
     {NULL, NULL, NULL, 0},
 };
 
-void list_init_type(void) { type_add_methods(&list_type, list_methods); }
+void list_init_type(void)
+{
+    type_add_methods(&list_type, list_methods);
+    type_add_slot_methods(&list_type);
+}

@@ -10,6 +10,7 @@
 #include "bi_private.h"
 #include "objects.h"
 #include "vm.h"
+#include "vm_internal.h"   /* vm_handled, for exc_info */
 
 static int saved_argc;
 static char **saved_argv;
@@ -72,7 +73,33 @@ static Value s_getsizeof(Value *args, int nargs, KwArgs *kw)
     return v_int(IS_OBJ(args[0]) ? (int64_t)t->basicsize + 16 : 28);
 }
 
+/* The exception being handled (vm_handled: except blocks, generators). */
+static Value s_exc_info(Value *args, int nargs, KwArgs *kw)
+{
+    (void)args;
+    if (!args_nokw("exc_info", kw) || !args_count("exc_info", nargs, 0, 0)) return V_ERR;
+    Value e = vm_handled;
+    if (!IS_OBJ(e)) return tuple_pack(3, V_NONE, V_NONE, V_NONE);
+    Value tb = v_getattr_cstr(e, "__traceback__");
+    if (IS_ERR(tb)) {
+        rt_exc_clear();
+        tb = V_NONE;
+    }
+    Value r = tuple_pack(3, v_obj(v_type(e)), e, tb);
+    v_decref(tb);
+    return r;
+}
+
+static Value s_exception(Value *args, int nargs, KwArgs *kw)
+{
+    (void)args;
+    if (!args_nokw("exception", kw) || !args_count("exception", nargs, 0, 0)) return V_ERR;
+    return v_incref(vm_handled);
+}
+
 static const MethodDef sys_functions[] = {
+    {"exc_info", s_exc_info, "exc_info()\n\nReturn current exception information: (type, value, traceback).", 0},
+    {"exception", s_exception, "exception()\n\nReturn the current exception.", 0},
     {"exit", s_exit, "exit(status=None, /)\n\nExit the interpreter by raising SystemExit(status).\n\n"
      "If the status is omitted or None, it defaults to zero (i.e., success).\n"
      "If the status is an integer, it will be used as the system exit status.\n"

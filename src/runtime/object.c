@@ -32,6 +32,13 @@ Type *v_type(Value v)
 
 bool type_is_subtype(Type *t, Type *base)
 {
+    if (t->mro) {
+        if (t == base) return true;
+        Tuple *m = (Tuple *)t->mro;
+        for (int64_t i = 0; i < m->len; i++)
+            if (m->items[i].o == &base->hdr) return true;
+        return false;
+    }
     for (; t; t = t->base)
         if (t == base) return true;
     return false;

@@ -5,6 +5,7 @@
 #include <string.h>
 #include "objects.h"
 #include "vm_internal.h"
+#include "mro.h"
 
 static bool identity_hash(Value v, int64_t *out)
 {
@@ -40,38 +41,43 @@ static Value type_repr(Value self)
     return str_fmt("<class '%s.%s'>", m, type_qualname(t));
 }
 
+/* type(name, bases, dict): a class like the class statement builds, its
+ * __module__ the caller's module. */
+static Value type_new3(Value *args)
+{
+    if (!IS_TYPE(args[0], &str_type))
+        return rt_raise(&exc_TypeError, "type.__new__() argument 1 must be str, not %s", v_typename(args[0]));
+    if (!IS_TYPE(args[1], &tuple_type))
+        return rt_raise(&exc_TypeError, "type.__new__() argument 2 must be tuple, not %s", v_typename(args[1]));
+    if (!IS_TYPE(args[2], &dict_type))
+        return rt_raise(&exc_TypeError, "type.__new__() argument 3 must be dict, not %s", v_typename(args[2]));
+    Value ns = dict_copy(args[2]);
+    if (IS_ERR(ns)) return ns;
+    Value mod = vm_frame ? dict_get_cstr(vm_frame->globals, "__name__") : V_UNBOUND;
+    if ((IS_UNBOUND(dict_get_cstr(ns, "__module__")) && IS_OBJ(mod) && dict_set_cstr(ns, "__module__", mod) < 0)
+        || (IS_UNBOUND(dict_get_cstr(ns, "__qualname__")) && dict_set_cstr(ns, "__qualname__", args[0]) < 0)) {
+        v_decref(ns);
+        return V_ERR;
+    }
+    Value cls = class_new(args[0], args[1], ns);
+    v_decref(ns);
+    return cls;
+}
+
 /* type(x) returns x's type; calling any other type constructs. */
 static Value type_call(Value self, Value *args, int nargs, KwArgs *kw)
 {
     Type *t = (Type *)self.o;
     if (t == &type_type && nargs == 1 && (!kw || kw->n == 0)) return v_incref(v_obj(v_type(args[0])));
     if (t == &type_type && kw && kw->n) return rt_raise(&exc_TypeError, "type() takes no keyword arguments");
-    if (t == &type_type && nargs == 3)
-        return rt_raise(&exc_NotImplementedError, "type() with 3 arguments is not supported");
+    if (t == &type_type && nargs == 3) return type_new3(args);
     if (t == &type_type) return rt_raise(&exc_TypeError, "type() takes 1 or 3 arguments");
     if (!t->new) return rt_raise(&exc_TypeError, "cannot create '%s' instances", t->name);
     return t->new(t, args, nargs, kw);
 }
 
-static Value type_bases(Type *t)
-{
-    if (!t->base) return tuple_new(0);
-    return tuple_pack(1, v_obj(t->base));
-}
-
-static Value type_mro(Type *t)
-{
-    Value l = list_new(0);
-    if (IS_ERR(l)) return l;
-    for (; t; t = t->base)
-        if (list_append(l, v_obj(t)) < 0) {
-            v_decref(l);
-            return V_ERR;
-        }
-    Value r = tuple_from_array(((List *)l.o)->items, ((List *)l.o)->len);
-    v_decref(l);
-    return r;
-}
+static Value type_bases(Type *t) { return mro_bases(t); }
+static Value type_mro(Type *t) { return mro_tuple(t); }
 
 static Value type_special(Type *t, const char *n)
 {
@@ -148,6 +154,8 @@ static void type_dealloc(Obj *o)
     }
     if (t->dict) obj_decref(t->dict);
     if (t->base) obj_decref(&t->base->hdr);
+    if (t->mro) obj_decref(t->mro);
+    if (t->bases) obj_decref(t->bases);
     free((char *)t->name);
     free(t);
 }
@@ -254,7 +262,27 @@ static Value object_str_m(Value *args, int nargs, KwArgs *kw)
     return v_repr(args[0]);
 }
 
+/* object.__new__(cls): an instance of cls, not initialized. */
+static Value object_new_m(Value *args, int nargs, KwArgs *kw)
+{
+    if (nargs < 1) return rt_raise(&exc_TypeError, "object.__new__(): not enough arguments");
+    if (!IS_OBJ(args[0]) || !type_is_subtype(args[0].o->type, &type_type))
+        return rt_raise(&exc_TypeError, "object.__new__(X): X is not a type object (%s)", v_typename(args[0]));
+    Type *t = (Type *)args[0].o;
+    Type *b = t;
+    while (b->is_class) b = b->base;
+    if (b != &object_type)
+        return rt_raise(&exc_TypeError, "object.__new__(%s) is not safe, use %s.__new__()", t->name, b->name);
+    bool extra = nargs > 1 || (kw && kw->n);
+    if (extra && (!t->is_class || !IS_UNBOUND(class_user_new(t))
+                  || IS_TYPE(type_lookup_cstr(t, "__init__"), &cfunc_type)))
+        return rt_raise(&exc_TypeError, "object.__new__() takes exactly one argument (the type to instantiate)");
+    if (!t->is_class) return object_type.new(t, NULL, 0, NULL);
+    return class_alloc(t, NULL, 0, NULL);
+}
+
 static const MethodDef object_methods[] = {
+    {"__new__", object_new_m, "__new__(type, *args, **kwargs)\n\nCreate and return a new object.", METH_STATIC},
     {"__init__", object_init_m, "__init__(self)\n\nInitialize self.", 0},
     {"__setattr__", object_setattr_m, "__setattr__(self, name, value)\n\nImplement setattr(self, name, value).", 0},
     {"__delattr__", object_delattr_m, "__delattr__(self, name)\n\nImplement delattr(self, name).", 0},
@@ -519,7 +547,7 @@ static Value super_getattr(Value self, Obj *name)
     SuperObj *s = (SuperObj *)self.o;
     bool is_cls = IS_TYPE(s->obj, &type_type) && type_is_subtype((Type *)s->obj.o, s->type);
     Type *objt = is_cls ? (Type *)s->obj.o : v_type(s->obj);
-    Value attr = type_lookup(s->type->base, name);
+    Value attr = mro_lookup_after(objt, s->type, name);
     if (IS_ERR(attr)) return attr;
     if (IS_UNBOUND(attr)) {
         if (!strcmp(((Str *)name)->data, "__class__")) return v_incref(v_obj(&super_type));

@@ -106,8 +106,14 @@ typedef Value (*CFunc)(Value *args, int nargs, KwArgs *kw);
 struct Type {
     Obj hdr;
     const char *name;          /* "int", "list", "Tensor", user class name */
-    Type *base;                /* single inheritance; NULL only for object */
+    Type *base;                /* __base__ (the layout base); NULL only for object */
     Obj *dict;                 /* Dict: methods, class attributes, __doc__ */
+    /* mro, bases: Tuples, set only for classes with several bases somewhere
+     * in their ancestry (class.c); NULL: the MRO is the base chain. */
+    Obj *mro, *bases;
+    /* classes deriving from list or dict: offset of the instance dict after
+     * the builtin's struct (0: Instance layout, or no instance dict) */
+    size_t dictoffset;
     const char *doc;
     bool is_class;             /* created by a `class` statement */
     bool is_exception;         /* BaseException or a subclass */

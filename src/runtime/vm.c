@@ -787,7 +787,7 @@ static Value method_lookup(Frame *f, int arg, Type *t, Obj *name)
             c[arg].mix = ix;
             return *dict_val_at(v_obj(t->dict), ix);
         }
-        if (ix == -1) return type_lookup(t->base, name);  /* t's own dict: just searched */
+        if (ix == -1 && !t->mro) return type_lookup(t->base, name);  /* t's own dict: just searched */
         if (ix == -2) rt_exc_clear();   /* the walk below raises it again */
     }
     return type_lookup(t, name);
@@ -818,8 +818,8 @@ static bool load_method(Frame *f, int arg, Value o, Obj *name, Value *fn)
                  (IS_TYPE(attr, &cfunc_type) && IS_UNBOUND(((CFuncObj *)attr.o)->self) &&
                   ((CFuncObj *)attr.o)->def->flags == 0);
     if (!plain) return false;
-    if (t->is_class && IS_OBJ(((Instance *)o.o)->dict)) {
-        Value own = dict_get(((Instance *)o.o)->dict, v_obj(name));
+    if (t->is_class && IS_OBJ(class_inst_dict(o.o))) {
+        Value own = dict_get(class_inst_dict(o.o), v_obj(name));
         if (!IS_UNBOUND(own)) return false;
     }
     *fn = v_incref(attr);

@@ -78,6 +78,7 @@ typedef struct GenObj {
     Frame frame;
     Value *mem;            /* slots + stack */
     FuncObj *func;
+    Value handled;         /* its own exception being handled while suspended, or None */
     bool running, finished;
 } GenObj;
 Value gen_new(FuncObj *f, Value *args, int nargs, KwArgs *kw);
@@ -85,7 +86,23 @@ void gen_init_type(void);
 
 /* ---- classes (class.c) ---- */
 Value class_new(Value name, Value bases, Value ns);
-/* Looks name up along t's base chain (borrowed; UNBOUND if absent). */
+/* object.__new__(t): a new instance of class t, __init__ not called. */
+Value class_alloc(Type *t, Value *args, int nargs, KwArgs *kw);
+/* The function of t's own __new__ (UNBOUND when it inherits object's). */
+Value class_user_new(Type *t);
+/* Adds __repr__, __len__, __getitem__ ... rows calling t's slots to a
+ * builtin container type's dict (bi_slots.c), for super() in subclasses. */
+void type_add_slot_methods(Type *t);
+/* The instance dict of an instance of a class (borrowed; None or
+ * UNBOUND when it has none): after the builtin's struct for classes
+ * deriving from list/dict (Type.dictoffset), else Instance's. */
+static inline Value class_inst_dict(Obj *o)
+{
+    Type *t = o->type;
+    if (t->dictoffset) return *(Value *)((char *)o + t->dictoffset);
+    return (t->is_class || t->is_exception || t == &object_type) ? ((Instance *)o)->dict : V_UNBOUND;
+}
+/* Looks name up along t's MRO (borrowed; UNBOUND if absent). */
 Value type_lookup(Type *t, Obj *name);
 Value type_lookup_cstr(Type *t, const char *name);
 /* The binop slot of classes, and one side of it (a.__add__(b) or, with
