@@ -81,6 +81,7 @@ template <typename C> __device__ C un_float(int op, C x)
     case TS_OP_TANH: return tanh(x);
     case TS_OP_SIGMOID: return (C)1 / ((C)1 + exp(-x));
     case TS_OP_ERF: return erf(x);
+    case TS_OP_ERFINV: return erfinv(x);
     case TS_OP_RECIPROCAL: return (C)1 / x;
     case TS_OP_RELU: return x != x ? x : x > 0 ? x : (C)0;
     case TS_OP_CEIL: return ceil(x);

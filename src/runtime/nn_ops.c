@@ -132,6 +132,43 @@ static bool nll_weight(const NllData *nd, const NllShape *s, int64_t i, int64_t 
     return true;
 }
 
+/* PyTorch's CPU nll_loss reduces in the input's dtype through a cascade
+ * of 8 partial sums: each row goes into level 0, and level j is carried
+ * into j + 1 whenever the row index's j-th group of level_power bits is
+ * zero; the levels are added in order at the end.  f32: round each
+ * operation to float (exact in double first, so one rounding). */
+typedef struct Cascade { double loss[8], w[8]; int power; bool f32; } Cascade;
+
+static double cas_round(const Cascade *k, double v) { return k->f32 ? (double)(float)v : v; }
+
+static void cascade_init(Cascade *k, int64_t n, bool f32)
+{
+    *k = (Cascade){.f32 = f32};
+    int log2n = 0;
+    while (((int64_t)1 << log2n) < n) log2n++;
+    k->power = log2n / 8 > 4 ? log2n / 8 : 4;
+}
+
+static void cascade_add(Cascade *k, int64_t b, double data, double w, bool weighted)
+{
+    k->loss[0] = cas_round(k, k->loss[0] - (weighted ? cas_round(k, data * w) : data));
+    if (weighted) k->w[0] = cas_round(k, k->w[0] + w);
+    int64_t mask = ((int64_t)1 << k->power) - 1;
+    for (int j = 0; j + 1 < 8; j++) {
+        if (b & (mask << (j * k->power))) break;
+        k->loss[j + 1] = cas_round(k, k->loss[j + 1] + k->loss[j]);
+        k->w[j + 1] = cas_round(k, k->w[j + 1] + k->w[j]);
+        k->loss[j] = k->w[j] = 0;
+    }
+}
+
+static double cascade_sum(const Cascade *k, const double *v)
+{
+    double acc = 0;
+    for (int j = 0; j < 8; j++) acc = cas_round(k, acc + v[j]);
+    return acc;
+}
+
 Value impl_nll_loss(TorchCall *c)
 {
     TsTensor *x = c->a[0].t, *t = c->a[1].t, *w = c->a[2].none ? NULL : c->a[2].t;
@@ -141,14 +178,18 @@ Value impl_nll_loss(TorchCall *c)
     if (!nll_shape(x, t, &s) || !nll_data(x, t, w, &nd)) return torch_raise_ts();
     int64_t one = s.n;
     TsTensor *loss = ts_empty(reduction == RED_NONE && x->ndim == 2 ? 1 : 0, &one, TS_FLOAT64, TS_CPU);
-    double total = 0, wsum = 0;
+    Cascade k;
+    cascade_init(&k, s.n, x->dtype != TS_FLOAT64);
+    int64_t kept = 0;
     bool ok = loss != NULL;
     for (int64_t i = 0; ok && i < s.n; i++) {
         double wi = 0;
         ok = nll_weight(&nd, &s, i, ignore, &wi);
         double li = wi ? -wi * nd.xd[i * s.c + nd.td[i]] : 0.0;
-        total += li;
-        wsum += wi;
+        if (ok && nd.td[i] != ignore) {
+            cascade_add(&k, i, nd.xd[i * s.c + nd.td[i]], wi, w != NULL);
+            kept++;
+        }
         if (ok && reduction == RED_NONE) ((double *)ts_data(loss))[x->ndim == 2 ? i : 0] = li;
     }
     nll_data_free(&nd);
@@ -156,7 +197,8 @@ Value impl_nll_loss(TorchCall *c)
         ts_release(loss);
         return torch_raise_ts();
     }
-    if (reduction != RED_NONE) *(double *)ts_data(loss) = reduction == RED_MEAN ? total / wsum : total;
+    double total = cascade_sum(&k, k.loss), wsum = w ? cascade_sum(&k, k.w) : (double)kept;
+    if (reduction != RED_NONE) *(double *)ts_data(loss) = reduction == RED_MEAN ? cas_round(&k, total / wsum) : total;
     TsTensor *r = ts_to(loss, x->dtype, x->device, false);
     ts_release(loss);
     return torch_wrap(r);

@@ -1,7 +1,23 @@
 /* torch_create.c — making tensors from Python data and the creation
- * functions: torch.tensor / as_tensor, tolist(), empty / zeros / ones /
- * full / eye / arange / linspace / logspace, the *_like functions and the
- * Tensor.new_* methods.
+ * functions: torch.tensor / as_tensor / from_numpy, Tensor.new_tensor,
+ * tolist(), and the impls of the factory rows of torch_ops.def (empty /
+ * zeros / ones / full / eye / arange / linspace / logspace, the *_like
+ * functions and Tensor.new_empty / new_zeros / new_ones / new_full).
+ *
+ * The factory rows carry F_FACTORY: the dispatcher binds them like any
+ * row (sizes as varargs, a tuple, a list or a torch.Size; the
+ * `TensorOptions` keywords) and records no graph node; torch_call_factory
+ * reads the keywords and torch_factory_finish moves the result to
+ * its device, writes out= and sets requires_grad.
+ *
+ * Not rows, on purpose: torch.tensor / as_tensor / Tensor.new_tensor take
+ * `data`, any nesting of sequences, numbers, tensors and ndarrays, which
+ * no signature type describes (PyTorch parses it by hand too: its
+ * signature says `PyObject* data`), and as_tensor returns its argument
+ * itself or shares an ndarray's memory; from_numpy shares memory.  They
+ * keep MethodDef rows and bind with torch_bind.  torch.normal / bernoulli
+ * / multinomial (torch_random.c) are samplers of tensor inputs, not
+ * factories, and also stay MethodDefs.
  *
  * torch.tensor(data) follows PyTorch's two passes: the shape comes from
  * descending through the first element of each nested sequence, the dtype
@@ -15,6 +31,7 @@
 
 #include "objects.h"
 #include "torch_create.h"
+#include "torch_private.h"
 
 /* ------------------------------------------------------------------ */
 /* argument binding shared by the factory functions                     */
@@ -493,226 +510,155 @@ static Value f_as_tensor(Value *args, int nargs, KwArgs *kw)
 }
 
 /* ------------------------------------------------------------------ */
-/* empty / zeros / ones / full / eye                                    */
+/* empty / zeros / ones / full / eye / arange / linspace / logspace,      */
+/* *_like and Tensor.new_*: rows of torch_ops.def (F_FACTORY)           */
 /* ------------------------------------------------------------------ */
 
-/* Sizes from varargs or a size= keyword. */
-static bool sizes_from(const char *fname, Value *args, int nargs, Value kwsize,
-                       int64_t *sizes, int *n)
+/* The factory's keywords sit where the matched overload's signature
+ * says (found once, at parse time: torch_sig.c). */
+bool torch_call_factory(const TorchCall *c, TorchFactory *f)
 {
-    if (!IS_UNBOUND(kwsize)) {
-        if (nargs) {
-            rt_raise(&exc_TypeError, "%s() got multiple values for argument 'size'", fname);
-            return false;
-        }
-        return torch_size_arg(kwsize, sizes, n, fname);
+    const TorchSig *s = torch_call_sig(c);
+    const TorchArg *opts = s->opts_index >= 0 ? &c->a[s->opts_index] : NULL;
+    const TorchArg *gen = s->gen_index >= 0 ? &c->a[s->gen_index] : NULL;
+    const TorchArg *names = s->names_index >= 0 ? &c->a[s->names_index] : NULL;
+    *f = (TorchFactory){.dtype = TS_UNDEF, .device = TS_CPU,
+                        .out = c->out ? c->out_v : V_UNBOUND,
+                        .generator = gen ? gen->v : V_UNBOUND};
+    if (names && !names->none) {
+        rt_raise(&exc_NotImplementedError, "%s(): named tensors are not supported", c->op->name);
+        return false;
     }
-    return torch_to_sizes(args, nargs, sizes, n, fname);
+    if (opts && !opts[0].none) f->dtype = (TsDType)opts[0].i;
+    if (opts && !opts[2].none) {
+        f->device_given = true;
+        f->device = (int)opts[2].i;
+    }
+    f->requires_grad = opts && opts[4].i;
+    if (c->out && f->dtype != TS_UNDEF && f->dtype != c->out->dtype) {
+        rt_raise(&exc_RuntimeError, "dtype %s does not match dtype of out parameter (%s)",
+                 ts_dtype_short(f->dtype), ts_dtype_short(c->out->dtype));
+        return false;
+    }
+    return true;
+}
+
+/* What a *_like function or Tensor.new_* takes from its tensor: the
+ * device, and for new_* the dtype too, unless given. */
+static void like_defaults(TorchFactory *f, const TsTensor *t, bool dtype_too)
+{
+    if (dtype_too && f->dtype == TS_UNDEF) f->dtype = t->dtype;
+    if (!f->device_given) f->device = t->device;
 }
 
 typedef TsTensor *(*SizedMaker)(int ndim, const int64_t *sizes, TsDType dtype, int device);
 
-/* What Tensor.new_* takes from self: its dtype and device, unless given. */
-static void new_defaults(TorchFactory *f, TsTensor *self)
+/* empty/zeros/ones(*size, *, out, TensorOptions): size is a[0]. */
+static Value sized(TorchCall *c, SizedMaker make)
 {
-    if (f->dtype == TS_UNDEF) f->dtype = self->dtype;
-    if (!f->device_given) f->device = self->device;
+    TorchFactory f;
+    if (!torch_call_factory(c, &f)) return V_ERR;
+    return torch_factory_finish(make(c->a[0].n, c->a[0].list, f.dtype, TS_CPU), &f);
 }
 
-/* torch.empty/zeros/ones(*size), and Tensor.new_* of self (NULL: none). */
-static Value sized_factory(const char *fname, SizedMaker make, Value *args, int nargs,
-                           KwArgs *kw, TsTensor *self)
+Value impl_empty(TorchCall *c) { return sized(c, ts_empty); }
+Value impl_zeros(TorchCall *c) { return sized(c, ts_zeros); }
+Value impl_ones(TorchCall *c) { return sized(c, ts_ones); }
+
+Value impl_full(TorchCall *c)
 {
-    static const char *const names[] = {"size"};
-    Value v[1];
     TorchFactory f;
-    int64_t sizes[TS_MAX_DIMS];
-    int n;
-    if (!torch_bind(fname, args, nargs, kw, names, 1, 0, v, &f, true) ||
-        !sizes_from(fname, args, nargs, v[0], sizes, &n))
-        return V_ERR;
-    if (self) new_defaults(&f, self);
-    return torch_factory_finish(make(n, sizes, f.dtype, TS_CPU), &f);
+    if (!torch_call_factory(c, &f)) return V_ERR;
+    return torch_factory_finish(ts_full(c->a[0].n, c->a[0].list, c->a[1].s, f.dtype, TS_CPU), &f);
 }
 
-static Value f_empty(Value *a, int n, KwArgs *kw) { return sized_factory("empty", ts_empty, a, n, kw, NULL); }
-static Value f_zeros(Value *a, int n, KwArgs *kw) { return sized_factory("zeros", ts_zeros, a, n, kw, NULL); }
-static Value f_ones(Value *a, int n, KwArgs *kw) { return sized_factory("ones", ts_ones, a, n, kw, NULL); }
-
-static Value f_full(Value *args, int nargs, KwArgs *kw)
+/* eye(n) | eye(n, m) */
+Value impl_eye(TorchCall *c)
 {
-    static const char *const names[] = {"size", "fill_value"};
-    Value v[2];
+    bool has_m = c->overload == 1;
+    int64_t n = c->a[0].i, m = has_m ? c->a[1].i : -1;
     TorchFactory f;
-    int64_t sizes[TS_MAX_DIMS];
-    int n;
-    TsScalar s;
-    if (!torch_bind("full", args, nargs, kw, names, 2, 2, v, &f, false) ||
-        !torch_size_arg(v[0], sizes, &n, "full"))
-        return V_ERR;
-    if (!torch_to_scalar(v[1], &s)) {
-        rt_raise(&exc_TypeError,
-                 "full(): argument 'fill_value' (position 2) must be Number, not %s",
-                 v_typename(v[1]));
-        return V_ERR;
-    }
-    return torch_factory_finish(ts_full(n, sizes, s, f.dtype, TS_CPU), &f);
-}
-
-static Value f_eye(Value *args, int nargs, KwArgs *kw)
-{
-    static const char *const names[] = {"n", "m"};
-    Value v[2];
-    TorchFactory f;
-    int64_t n, m = -1;
-    if (!torch_bind("eye", args, nargs, kw, names, 2, 1, v, &f, false) ||
-        !torch_int_arg(v[0], &n, "eye", "n"))
-        return V_ERR;
-    if (!IS_UNBOUND(v[1]) && !IS_NONE(v[1]) && !torch_int_arg(v[1], &m, "eye", "m"))
-        return V_ERR;
-    if (n < 0 || (!IS_UNBOUND(v[1]) && m < 0)) {
-        rt_raise(&exc_RuntimeError, "%s must be greater or equal to 0, got %lld",
-                 n < 0 ? "n" : "m", (long long)(n < 0 ? n : m));
-        return V_ERR;
-    }
+    if (!torch_call_factory(c, &f)) return V_ERR;
+    if (n < 0 || (has_m && m < 0))
+        return rt_raise(&exc_RuntimeError, "%s must be greater or equal to 0, got %lld",
+                        n < 0 ? "n" : "m", (long long)(n < 0 ? n : m));
     return torch_factory_finish(ts_eye(n, m, f.dtype, TS_CPU), &f);
 }
 
-/* ------------------------------------------------------------------ */
-/* arange / linspace / logspace                                         */
-/* ------------------------------------------------------------------ */
-
-static Value f_arange(Value *args, int nargs, KwArgs *kw)
+/* arange(end) | arange(start, end) | arange(start, end, step=1) */
+Value impl_arange(TorchCall *c)
 {
-    static const char *const names[] = {"start", "end", "step"};
-    Value v[3];
+    bool one = c->overload == 0;
+    TsScalar start = one ? ts_scalar_i(0) : c->a[0].s, end = one ? c->a[0].s : c->a[1].s;
+    TsScalar step = c->overload == 2 ? c->a[2].s : ts_scalar_i(1);
     TorchFactory f;
-    if (!torch_bind("arange", args, nargs, kw, names, 3, 0, v, &f, false)) return V_ERR;
-    /* arange(end) names its one positional argument `end` */
-    if (nargs == 1 || (IS_UNBOUND(v[1]) && !IS_UNBOUND(v[0]))) {
-        v[1] = v[0];
-        v[0] = V_UNBOUND;
-    }
-    if (IS_UNBOUND(v[1])) {
-        rt_raise(&exc_TypeError, "arange() missing required argument 'end' (pos 1)");
-        return V_ERR;
-    }
-    TsScalar start = ts_scalar_i(0), end, step = ts_scalar_i(1);
-    if ((!IS_UNBOUND(v[0]) && !torch_scalar_arg(v[0], &start, "arange", "start")) ||
-        !torch_scalar_arg(v[1], &end, "arange", "end") ||
-        (!IS_UNBOUND(v[2]) && !torch_scalar_arg(v[2], &step, "arange", "step")))
-        return V_ERR;
+    if (!torch_call_factory(c, &f)) return V_ERR;
     return torch_factory_finish(ts_arange(start, end, step, f.dtype, TS_CPU), &f);
 }
 
-static Value spaced(const char *fname, bool log, Value *args, int nargs, KwArgs *kw)
+/* linspace(start, end, steps) and logspace(start, end, steps, base). */
+static Value spaced(TorchCall *c, bool log)
 {
-    static const char *const names[] = {"start", "end", "steps", "base"};
-    Value v[4];
+    double start = ts_scalar_to_f64(c->a[0].s), end = ts_scalar_to_f64(c->a[1].s);
+    int64_t steps = c->a[2].i;
     TorchFactory f;
-    double start, end, base = 10.0;
-    int64_t steps;
-    int nn = log ? 4 : 3;
-    if (!torch_bind(fname, args, nargs, kw, names, nn, 3, v, &f, false) ||
-        !torch_float_arg(v[0], &start, fname, "start") ||
-        !torch_float_arg(v[1], &end, fname, "end") ||
-        !torch_int_arg(v[2], &steps, fname, "steps") ||
-        (log && !IS_UNBOUND(v[3]) && !torch_float_arg(v[3], &base, fname, "base")))
-        return V_ERR;
-    if (steps < 0) {
-        rt_raise(&exc_RuntimeError, "number of steps must be non-negative");
-        return V_ERR;
-    }
-    TsTensor *t = log ? ts_logspace(start, end, steps, base, f.dtype, TS_CPU)
+    if (!torch_call_factory(c, &f)) return V_ERR;
+    if (steps < 0) return rt_raise(&exc_RuntimeError, "number of steps must be non-negative");
+    TsTensor *t = log ? ts_logspace(start, end, steps, c->a[3].f, f.dtype, TS_CPU)
                       : ts_linspace(start, end, steps, f.dtype, TS_CPU);
     return torch_factory_finish(t, &f);
 }
 
-static Value f_linspace(Value *a, int n, KwArgs *kw) { return spaced("linspace", false, a, n, kw); }
-static Value f_logspace(Value *a, int n, KwArgs *kw) { return spaced("logspace", true, a, n, kw); }
+Value impl_linspace(TorchCall *c) { return spaced(c, false); }
+Value impl_logspace(TorchCall *c) { return spaced(c, true); }
 
-/* ------------------------------------------------------------------ */
-/* *_like                                                               */
-/* ------------------------------------------------------------------ */
-
-/* Binds (input, extra...) of a *_like function; the result keeps input's
- * dtype and device unless given. */
-static bool bind_like(const char *fname, Value *args, int nargs, KwArgs *kw,
-                      const char *const *names, int nn, int nreq, Value *v, TorchFactory *f,
-                      TsTensor **input)
-{
-    if (!torch_bind(fname, args, nargs, kw, names, nn, nreq, v, f, false)) return false;
-    *input = torch_unwrap(v[0]);
-    if (!*input) {
-        rt_raise(&exc_TypeError, "%s(): argument 'input' (position 1) must be Tensor, not %s",
-                 fname, v_typename(v[0]));
-        return false;
-    }
-    if (!f->device_given) f->device = (*input)->device;
-    return true;
-}
-
+/* *_like(input, *, TensorOptions): the result keeps input's dtype (the
+ * kernel's TS_UNDEF) and device unless given. */
 typedef TsTensor *(*LikeMaker)(TsTensor *t, TsDType dtype);
 
-static Value like_factory(const char *fname, LikeMaker make, Value *args, int nargs,
-                          KwArgs *kw)
+static Value like(TorchCall *c, LikeMaker make)
 {
-    static const char *const names[] = {"input"};
-    Value v[1];
     TorchFactory f;
-    TsTensor *in;
-    if (!bind_like(fname, args, nargs, kw, names, 1, 1, v, &f, &in)) return V_ERR;
-    TsTensor *t = make(in, f.dtype);
-    return torch_factory_finish(t, &f);
+    if (!torch_call_factory(c, &f)) return V_ERR;
+    like_defaults(&f, c->a[0].t, false);
+    return torch_factory_finish(make(c->a[0].t, f.dtype), &f);
 }
 
-static Value f_empty_like(Value *a, int n, KwArgs *kw) { return like_factory("empty_like", ts_empty_like, a, n, kw); }
-static Value f_zeros_like(Value *a, int n, KwArgs *kw) { return like_factory("zeros_like", ts_zeros_like, a, n, kw); }
-static Value f_ones_like(Value *a, int n, KwArgs *kw) { return like_factory("ones_like", ts_ones_like, a, n, kw); }
+Value impl_empty_like(TorchCall *c) { return like(c, ts_empty_like); }
+Value impl_zeros_like(TorchCall *c) { return like(c, ts_zeros_like); }
+Value impl_ones_like(TorchCall *c) { return like(c, ts_ones_like); }
 
-static Value f_full_like(Value *args, int nargs, KwArgs *kw)
+Value impl_full_like(TorchCall *c)
 {
-    static const char *const names[] = {"input", "fill_value"};
-    Value v[2];
     TorchFactory f;
-    TsTensor *in;
-    TsScalar s;
-    if (!bind_like("full_like", args, nargs, kw, names, 2, 2, v, &f, &in) ||
-        !torch_scalar_arg(v[1], &s, "full_like", "fill_value"))
-        return V_ERR;
-    return torch_factory_finish(ts_full_like(in, s, f.dtype), &f);
+    if (!torch_call_factory(c, &f)) return V_ERR;
+    like_defaults(&f, c->a[0].t, false);
+    return torch_factory_finish(ts_full_like(c->a[0].t, c->a[1].s, f.dtype), &f);
 }
 
-/* ------------------------------------------------------------------ */
-/* Tensor.new_*: like the factories, defaulting to self's dtype/device   */
-/* ------------------------------------------------------------------ */
-
-static Value new_sized(const char *fname, SizedMaker make, Value *args, int nargs, KwArgs *kw)
+/* Tensor.new_*(*size): self is a[0]; self's dtype and device by default. */
+static Value new_sized(TorchCall *c, SizedMaker make)
 {
-    return sized_factory(fname, make, args + 1, nargs - 1, kw, torch_unwrap(args[0]));
-}
-
-static Value m_new_empty(Value *a, int n, KwArgs *kw) { return new_sized("new_empty", ts_empty, a, n, kw); }
-static Value m_new_zeros(Value *a, int n, KwArgs *kw) { return new_sized("new_zeros", ts_zeros, a, n, kw); }
-static Value m_new_ones(Value *a, int n, KwArgs *kw) { return new_sized("new_ones", ts_ones, a, n, kw); }
-
-static Value m_new_full(Value *args, int nargs, KwArgs *kw)
-{
-    static const char *const names[] = {"size", "fill_value"};
-    Value v[2];
     TorchFactory f;
-    int64_t sizes[TS_MAX_DIMS];
-    int n;
-    TsScalar s;
-    if (!torch_bind("new_full", args + 1, nargs - 1, kw, names, 2, 2, v, &f, false) ||
-        !torch_size_arg(v[0], sizes, &n, "new_full") ||
-        !torch_scalar_arg(v[1], &s, "new_full", "fill_value"))
-        return V_ERR;
-    new_defaults(&f, torch_unwrap(args[0]));
-    return torch_factory_finish(ts_full(n, sizes, s, f.dtype, TS_CPU), &f);
+    if (!torch_call_factory(c, &f)) return V_ERR;
+    like_defaults(&f, c->a[0].t, true);
+    return torch_factory_finish(make(c->a[1].n, c->a[1].list, f.dtype, TS_CPU), &f);
 }
 
-/* new_tensor(data) copies data into self's dtype unless dtype= is given. */
+Value impl_new_empty(TorchCall *c) { return new_sized(c, ts_empty); }
+Value impl_new_zeros(TorchCall *c) { return new_sized(c, ts_zeros); }
+Value impl_new_ones(TorchCall *c) { return new_sized(c, ts_ones); }
+
+Value impl_new_full(TorchCall *c)
+{
+    TorchFactory f;
+    if (!torch_call_factory(c, &f)) return V_ERR;
+    like_defaults(&f, c->a[0].t, true);
+    return torch_factory_finish(ts_full(c->a[1].n, c->a[1].list, c->a[2].s, f.dtype, TS_CPU), &f);
+}
+
+/* Tensor.new_tensor(data) copies data into self's dtype unless dtype= is
+ * given (not a row: see the header). */
 static Value m_new_tensor(Value *args, int nargs, KwArgs *kw)
 {
     static const char *const names[] = {"data"};
@@ -720,7 +666,7 @@ static Value m_new_tensor(Value *args, int nargs, KwArgs *kw)
     TorchFactory f;
     if (!torch_bind("new_tensor", args + 1, nargs - 1, kw, names, 1, 1, v, &f, false))
         return V_ERR;
-    new_defaults(&f, torch_unwrap(args[0]));
+    like_defaults(&f, torch_unwrap(args[0]), true);
     TsTensor *t = torch_tensor_from_data(v[0], f.dtype, TS_CPU);
     if (!t) return V_ERR;
     return torch_factory_finish(t, &f);
@@ -737,42 +683,6 @@ static const MethodDef create_functions[] = {
     {"as_tensor", f_as_tensor,
      "as_tensor(data, dtype=None, device=None) -> Tensor\n\n"
      "Converts data into a tensor, sharing data and preserving autograd history if possible.", 0},
-    {"empty", f_empty,
-     "empty(*size, *, out=None, dtype=None, layout=torch.strided, device=None, requires_grad=False, pin_memory=False, memory_format=torch.contiguous_format) -> Tensor\n\n"
-     "Returns a tensor filled with uninitialized data.", 0},
-    {"zeros", f_zeros,
-     "zeros(*size, *, out=None, dtype=None, layout=torch.strided, device=None, requires_grad=False) -> Tensor\n\n"
-     "Returns a tensor filled with the scalar value 0, with the shape defined by the variable argument size.", 0},
-    {"ones", f_ones,
-     "ones(*size, *, out=None, dtype=None, layout=torch.strided, device=None, requires_grad=False) -> Tensor\n\n"
-     "Returns a tensor filled with the scalar value 1, with the shape defined by the variable argument size.", 0},
-    {"full", f_full,
-     "full(size, fill_value, *, out=None, dtype=None, layout=torch.strided, device=None, requires_grad=False) -> Tensor\n\n"
-     "Creates a tensor of size size filled with fill_value.", 0},
-    {"eye", f_eye,
-     "eye(n, m=None, *, out=None, dtype=None, layout=torch.strided, device=None, requires_grad=False) -> Tensor\n\n"
-     "Returns a 2-D tensor with ones on the diagonal and zeros elsewhere.", 0},
-    {"arange", f_arange,
-     "arange(start=0, end, step=1, *, out=None, dtype=None, layout=torch.strided, device=None, requires_grad=False) -> Tensor\n\n"
-     "Returns a 1-D tensor of size ceil((end - start) / step) with values from the interval [start, end).", 0},
-    {"linspace", f_linspace,
-     "linspace(start, end, steps, *, out=None, dtype=None, layout=torch.strided, device=None, requires_grad=False) -> Tensor\n\n"
-     "Creates a one-dimensional tensor of size steps whose values are evenly spaced from start to end, inclusive.", 0},
-    {"logspace", f_logspace,
-     "logspace(start, end, steps, base=10.0, *, out=None, dtype=None, layout=torch.strided, device=None, requires_grad=False) -> Tensor\n\n"
-     "Creates a one-dimensional tensor of size steps whose values are evenly spaced from base^start to base^end, inclusive, on a logarithmic scale.", 0},
-    {"empty_like", f_empty_like,
-     "empty_like(input, *, dtype=None, layout=None, device=None, requires_grad=False, memory_format=torch.preserve_format) -> Tensor\n\n"
-     "Returns an uninitialized tensor with the same size as input.", 0},
-    {"zeros_like", f_zeros_like,
-     "zeros_like(input, *, dtype=None, layout=None, device=None, requires_grad=False, memory_format=torch.preserve_format) -> Tensor\n\n"
-     "Returns a tensor filled with the scalar value 0, with the same size as input.", 0},
-    {"ones_like", f_ones_like,
-     "ones_like(input, *, dtype=None, layout=None, device=None, requires_grad=False, memory_format=torch.preserve_format) -> Tensor\n\n"
-     "Returns a tensor filled with the scalar value 1, with the same size as input.", 0},
-    {"full_like", f_full_like,
-     "full_like(input, fill_value, *, dtype=None, layout=torch.strided, device=None, requires_grad=False, memory_format=torch.preserve_format) -> Tensor\n\n"
-     "Returns a tensor with the same size as input filled with fill_value.", 0},
     {"from_numpy", np_from_numpy,
      "from_numpy(ndarray) -> Tensor\n\n"
      "Creates a Tensor from a numpy.ndarray; the two share memory.", 0},
@@ -780,18 +690,6 @@ static const MethodDef create_functions[] = {
 };
 
 static const MethodDef create_methods[] = {
-    {"new_empty", m_new_empty,
-     "new_empty(size, *, dtype=None, device=None, requires_grad=False) -> Tensor\n\n"
-     "Returns a Tensor of size size filled with uninitialized data.", 0},
-    {"new_zeros", m_new_zeros,
-     "new_zeros(size, *, dtype=None, device=None, requires_grad=False) -> Tensor\n\n"
-     "Returns a Tensor of size size filled with 0.", 0},
-    {"new_ones", m_new_ones,
-     "new_ones(size, *, dtype=None, device=None, requires_grad=False) -> Tensor\n\n"
-     "Returns a Tensor of size size filled with 1.", 0},
-    {"new_full", m_new_full,
-     "new_full(size, fill_value, *, dtype=None, device=None, requires_grad=False) -> Tensor\n\n"
-     "Returns a Tensor of size size filled with fill_value.", 0},
     {"new_tensor", m_new_tensor,
      "new_tensor(data, *, dtype=None, device=None, requires_grad=False) -> Tensor\n\n"
      "Returns a new Tensor with data as the tensor data.", 0},

@@ -32,6 +32,11 @@ bool torch_bind(const char *fname, Value *args, int nargs, KwArgs *kw,
                 const char *const *names, int nnames, int nreq, Value *vals,
                 TorchFactory *f, bool varargs);
 
+/* The factory keywords of a bound F_FACTORY row's call (its
+ * `TensorOptions`, generator=, out=, names=); false with an error
+ * raised for names= other than None (named tensors are not supported). */
+bool torch_call_factory(const TorchCall *c, TorchFactory *f);
+
 /* Turns a freshly made CPU tensor into the factory's result: moves it to
  * f->device, writes it into out= when given, sets requires_grad.  Takes
  * the reference to t (NULL: raises the tensor library's error). */

@@ -122,7 +122,7 @@ const char *tag_name_matmul(const TorchCall *c)
     if (na == 1 && nb == 1) return "DotBackward0";
     if (na == 2 && nb == 2) return "MmBackward0";
     if (na == 2 && nb == 1) return "MvBackward0";
-    if (na == 1 && nb == 2) return "SqueezeBackward1";
+    if (na == 1 && nb == 2) return "SqueezeBackward3"; /* squeeze_(0) of the mm */
     return "UnsafeViewBackward0";
 }
 

@@ -387,6 +387,15 @@ int tag_bw_atan(DCtx *d)
     return 0;
 }
 
+/* 0.5 * sqrt(pi) * exp(erfinv(x)^2) * grad, in PyTorch's order */
+int tag_bw_erfinv(DCtx *d)
+{
+    Value y = dx_un(d, "erfinv", X);
+    Value e = dx_un(d, "exp", dx_mul(d, y, y));
+    dx_set(d, 0, dx_mul(d, dx_mul(d, e, dx_num(d, 0.5 * sqrt(M_PI))), G));
+    return 0;
+}
+
 int tag_bw_erf(DCtx *d)
 {
     Value x = X;

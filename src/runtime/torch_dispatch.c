@@ -14,6 +14,9 @@
  * in-place call on tensors with autograd state is bracketed by
  * tag_inplace_begin/end (leaf checks before the write, the old value kept
  * for the recorder), so no method is wrapped or replaced at start-up.
+ * F_FACTORY rows (zeros, rand, *_like, new_* ...) go the same way but are
+ * never recorded: their impl writes out= and requires_grad= itself
+ * (torch_factory_finish).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -123,7 +126,9 @@ static Value finish(TorchCall *c, Value r, int mode, Value *args)
         v_decref(r);
         r = v_incref(target);
     }
-    if (torch_autograd_record && torch_grad_enabled && torch_call_has_ag(c))
+    /* a factory's result is a fresh leaf, whatever *_like's input was */
+    if (torch_autograd_record && torch_grad_enabled && !(c->op->flags & F_FACTORY) &&
+        torch_call_has_ag(c))
         r = torch_autograd_record(c->op, c, r);
     return r;
 }
@@ -211,6 +216,11 @@ Value torch_dispatch_direct(TorchCall *c)
     return r;
 }
 
+const TorchSig *torch_call_sig(const TorchCall *c)
+{
+    return &sigs[c->op - torch_op_table].s[c->overload];
+}
+
 Value torch_call_op(const char *name, Value *args, int nargs, KwArgs *kw)
 {
     const TorchOpDef *op = torch_op_find(name);
@@ -220,24 +230,43 @@ Value torch_call_op(const char *name, Value *args, int nargs, KwArgs *kw)
 
 /* ---- doc strings: "add(input, other, *, alpha=1, out=None)\n\ndoc" ---- */
 
+/* Appends str to buf (cut to fit): the docs of every row are made at
+ * start-up, where snprintf per parameter showed. */
+static void put(char *buf, size_t n, size_t *len, const char *str)
+{
+    size_t l = strlen(str);
+    if (*len + l >= n) l = n - 1 - *len;
+    memcpy(buf + *len, str, l);
+    *len += l;
+    buf[*len] = 0;
+}
+
 static void render_sig(const TorchSig *s, const char *name, const char *suffix, bool method,
                        char *buf, size_t n)
 {
-    size_t len = (size_t)snprintf(buf, n, "%s%s(", name, suffix);
+    size_t len = 0;
+    buf[0] = 0;
+    put(buf, n, &len, name);
+    put(buf, n, &len, suffix);
+    put(buf, n, &len, "(");
     bool kw = false;
     int first = method ? 1 : 0;
-    for (int i = first; i < s->n && len < n; i++) {
+    for (int i = first; i < s->n; i++) {
         const TorchParam *p = &s->p[i];
         if (*suffix && !strcmp(p->name, "out")) continue;   /* X_ writes into self */
         if (p->kwonly && !kw) {
-            len += (size_t)snprintf(buf + len, n - len, "%s*", i > first ? ", " : "");
+            put(buf, n, &len, i > first ? ", *" : "*");
             kw = true;
         }
-        len += (size_t)snprintf(buf + len, n - len, "%s%s%s%s%s", i > first || kw ? ", " : "",
-                                p->varargs ? "*" : "", p->name, p->has_default ? "=" : "",
-                                p->has_default ? p->dflt : "");
+        if (i > first || kw) put(buf, n, &len, ", ");
+        if (p->varargs) put(buf, n, &len, "*");
+        put(buf, n, &len, p->name);
+        if (p->has_default) {
+            put(buf, n, &len, "=");
+            put(buf, n, &len, p->dflt);
+        }
     }
-    if (len < n) snprintf(buf + len, n - len, ")");
+    put(buf, n, &len, ")");
 }
 
 static char *make_doc(int idx, const char *suffix, bool method)

@@ -72,7 +72,10 @@ static Value m_name(Value *args, int nargs, KwArgs *kw)
 {
     (void)kw;
     if (nargs != 1) return rt_raise(&exc_TypeError, "name() takes no arguments");
-    return str_from_cstr(((GradFnObj *)args[0].o)->n->name);
+    const char *nm = ((GradFnObj *)args[0].o)->n->name;
+    /* PyTorch's name() of a leaf's node is its C++ name, unlike its type's */
+    if (!strcmp(nm, "AccumulateGrad")) nm = "torch::autograd::AccumulateGrad";
+    return str_from_cstr(nm);
 }
 
 static const MethodDef gradfn_methods[] = {

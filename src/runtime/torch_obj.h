@@ -118,6 +118,7 @@ enum {
     F_OUT = 8,      /* accepts out= (c->out) */
     F_LINALG = 16,  /* also torch.linalg.X */
     F_PROP = 32,    /* Tensor.X is a property (T, mT, ...) */
+    F_FACTORY = 64, /* makes a fresh tensor (zeros, rand, *_like, new_*): no node recorded */
 };
 
 /* Parameter kinds of a signature string (PyTorch's spellings). */

@@ -7,7 +7,8 @@
  * gradient's grad_fn is TanhBackwardBackward0 and so on.  The derivatives
  * of tanh, sigmoid, relu, softmax, log_softmax and unfold call these rows;
  * each impl evaluates in the order of PyTorch's CPU kernel, so the float
- * rounding is the same.
+ * rounding is the same (softmax's and log_softmax's CPU float kernels are
+ * in src/tensor/softmax.c).
  */
 #include "objects.h"
 #include "tensor/ops.h"
@@ -60,12 +61,25 @@ static bool wrap_dim(const TorchCall *c, int k, int *dim)
     return true;
 }
 
+/* Whether PyTorch's CPU kernel (softmax.c) applies: CPU float32/float64
+ * grad and output of one dtype and shape. */
+static bool cpu_kernel(const TsTensor *g, const TsTensor *y)
+{
+    if (y->device != TS_CPU || g->device != TS_CPU || g->dtype != y->dtype ||
+        (y->dtype != TS_FLOAT32 && y->dtype != TS_FLOAT64) || g->ndim != y->ndim)
+        return false;
+    for (int i = 0; i < y->ndim; i++)
+        if (g->sizes[i] != y->sizes[i]) return false;
+    return true;
+}
+
 /* output * (grad_output - sum(grad_output * output, dim, keepdim)) */
 Value impl_softmax_backward_data(TorchCall *c)
 {
     TsTensor *g = c->a[0].t, *y = c->a[1].t;
     int dim;
     if (!wrap_dim(c, 2, &dim)) return V_ERR;
+    if (cpu_kernel(g, y)) return torch_wrap(ts_softmax_backward_cpu(g, y, dim, false));
     int64_t dims[1] = {dim};
     TsTensor *gy = bin(TS_OP_MUL, ts_arg(g), ts_arg(y));
     TsTensor *s = gy ? ts_sum(gy, y->ndim ? 1 : 0, dims, true, TS_UNDEF) : NULL;
@@ -80,6 +94,7 @@ Value impl_log_softmax_backward_data(TorchCall *c)
     TsTensor *g = c->a[0].t, *y = c->a[1].t;
     int dim;
     if (!wrap_dim(c, 2, &dim)) return V_ERR;
+    if (cpu_kernel(g, y)) return torch_wrap(ts_softmax_backward_cpu(g, y, dim, true));
     int64_t dims[1] = {dim};
     TsTensor *s = ts_sum(g, y->ndim ? 1 : 0, dims, true, TS_UNDEF);
     TsTensor *e = s ? ts_unary(TS_OP_EXP, y, NULL) : NULL;

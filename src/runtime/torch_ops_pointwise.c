@@ -233,6 +233,7 @@ UNARY(cosh, TS_OP_COSH)
 UNARY(tanh, TS_OP_TANH)
 UNARY(sigmoid, TS_OP_SIGMOID)
 UNARY(erf, TS_OP_ERF)
+UNARY(erfinv, TS_OP_ERFINV)
 UNARY(reciprocal, TS_OP_RECIPROCAL)
 UNARY(relu, TS_OP_RELU)
 UNARY(ceil, TS_OP_CEIL)
@@ -366,9 +367,17 @@ static Value softmax_impl(TorchCall *c, bool log)
 {
     TsTensor *x = c->a[0].t;
     TsDType dt = torch_has(&c->a[2]) ? (TsDType)c->a[2].i : x->dtype;
-    if (!ts_dtype_is_float(dt))
-        return rt_raise(&exc_RuntimeError, "\"%s_lastdim_kernel_impl\" not implemented for '%s'",
-                        log ? "log_softmax" : "softmax", ts_dtype_short(dt));
+    /* PyTorch's CPU kernels take float32/float64 (and bfloat16); their
+     * error names the kernel, and the other-dim one is softmax's for both */
+    int wd = 0;
+    if (x->ndim && ts_wrap_dim(c->a[1].i, x->ndim, &wd) < 0) return torch_raise_ts();
+    bool lastdim = x->ndim == 0 || wd == x->ndim - 1;
+    if (!ts_dtype_is_float(dt) || (dt == TS_FLOAT16 && x->device == TS_CPU))
+        return rt_raise(&exc_RuntimeError, "\"%s\" not implemented for '%s'",
+                        !lastdim ? "softmax_kernel_impl"
+                        : log    ? "log_softmax_lastdim_kernel_impl"
+                                 : "softmax_lastdim_kernel_impl",
+                        ts_dtype_short(dt));
     TsTensor *xc = ts_to(x, dt, x->device, false);
     if (!xc) return torch_raise_ts();
     TsTensor *r = x->ndim == 0 ? ts_clone(xc) : softmax(xc, c->a[1].i, log);

@@ -14,6 +14,7 @@ void torch_obj_init(void);
 typedef struct TorchParam {
     char name[24];
     TorchParamKind kind;
+    const char *text;   /* PyTorch's spelling of the type in messages */
     bool optional;      /* "?" after the type: None accepted */
     bool has_default;
     bool kwonly;        /* after "*" */
@@ -34,10 +35,22 @@ typedef struct TorchSig {
     TorchParam p[TORCH_MAX_PARAMS];
     char text[200];     /* the overload's text, for error messages */
     int out_index;      /* the `out` parameter, or -1 */
+    /* a factory's keywords (torch_create.c), or -1: the first of the
+     * `TensorOptions` (dtype; layout, device, pin_memory, requires_grad
+     * follow), generator, names */
+    int opts_index, gen_index, names_index;
+    /* PyTorch's argument counts (self included): positional parameters
+     * (-1: varargs take the rest), required ones; and whether a keyword-
+     * only parameter is required (rand's generator, zeros' names) */
+    int max_pos, min_args;
+    bool req_kwonly;
 } TorchSig;
 
 #define TORCH_MAX_OVERLOADS 4
 typedef struct TorchSigSet { int n; TorchSig s[TORCH_MAX_OVERLOADS]; } TorchSigSet;
+
+/* torch_dispatch.c: the matched overload of a call. */
+const TorchSig *torch_call_sig(const TorchCall *c);
 
 /* Parses "add(Tensor input, Tensor other, *, Scalar alpha=1) -> Tensor |
  * ..." into sigs; false (with RuntimeError raised) when a row is malformed. */

@@ -1,9 +1,10 @@
 /* torch_random.c — random numbers: torch.manual_seed / seed /
  * initial_seed / get_rng_state / set_rng_state, torch.Generator, the
- * sampling functions (rand, randn, randint, randperm, normal, bernoulli,
- * multinomial, the *_like forms) and the impls of the in-place Tensor
- * methods (uniform_, normal_, random_, bernoulli_, exponential_, cauchy_,
- * log_normal_, geometric_: rows of torch_ops.def).
+ * sampling functions normal, bernoulli and multinomial, and the impls of
+ * two kinds of rows of torch_ops.def: the random factories (rand, randn,
+ * randint, randperm, rand_like, randn_like, randint_like: F_FACTORY, see
+ * torch_create.c) and the in-place Tensor methods (uniform_, normal_,
+ * random_, bernoulli_, exponential_, cauchy_, log_normal_, geometric_).
  *
  * Every number comes from the tensor library's bit-exact copy of
  * PyTorch's CPU generator (src/tensor/random.h): a sampling function
@@ -263,40 +264,33 @@ static Value sample_sized(int n, const int64_t *sizes, const TorchFactory *f, Fi
     return torch_factory_finish(t, f);
 }
 
-static Value rand_common(const char *fname, FillKind k, Value *args, int nargs, KwArgs *kw)
+/* rand/randn(*size, *, generator, names | out, TensorOptions) */
+Value impl_rand(TorchCall *c)
 {
-    static const char *const names[] = {"size"};
-    Value v[1];
     TorchFactory f;
-    int64_t sizes[TS_MAX_DIMS];
-    int n;
-    if (!torch_bind(fname, args, nargs, kw, names, 1, 0, v, &f, true)) return V_ERR;
-    if (!IS_UNBOUND(v[0]) ? !torch_size_arg(v[0], sizes, &n, fname)
-                          : !torch_to_sizes(args, nargs, sizes, &n, fname))
-        return V_ERR;
-    return sample_sized(n, sizes, &f, k, ts_default_float());
+    if (!torch_call_factory(c, &f)) return V_ERR;
+    return sample_sized(c->a[0].n, c->a[0].list, &f, FILL_UNIFORM, ts_default_float());
 }
 
-static Value f_rand(Value *a, int n, KwArgs *kw) { return rand_common("rand", FILL_UNIFORM, a, n, kw); }
-static Value f_randn(Value *a, int n, KwArgs *kw) { return rand_common("randn", FILL_NORMAL, a, n, kw); }
-
-static Value like_common(const char *fname, FillKind k, Value *args, int nargs, KwArgs *kw)
+Value impl_randn(TorchCall *c)
 {
-    static const char *const names[] = {"input"};
-    Value v[1];
     TorchFactory f;
-    if (!torch_bind(fname, args, nargs, kw, names, 1, 1, v, &f, false)) return V_ERR;
-    TsTensor *in = torch_unwrap(v[0]);
-    if (!in)
-        return rt_raise(&exc_TypeError,
-                        "%s(): argument 'input' (position 1) must be Tensor, not %s", fname,
-                        v_typename(v[0]));
+    if (!torch_call_factory(c, &f)) return V_ERR;
+    return sample_sized(c->a[0].n, c->a[0].list, &f, FILL_NORMAL, ts_default_float());
+}
+
+/* rand_like/randn_like(input, *, memory_format, TensorOptions) */
+static Value like_sample(TorchCall *c, FillKind k)
+{
+    TsTensor *in = c->a[0].t;
+    TorchFactory f;
+    if (!torch_call_factory(c, &f)) return V_ERR;
     if (!f.device_given) f.device = in->device;
     return sample_sized(in->ndim, in->sizes, &f, k, in->dtype);
 }
 
-static Value f_rand_like(Value *a, int n, KwArgs *kw) { return like_common("rand_like", FILL_UNIFORM, a, n, kw); }
-static Value f_randn_like(Value *a, int n, KwArgs *kw) { return like_common("randn_like", FILL_NORMAL, a, n, kw); }
+Value impl_rand_like(TorchCall *c) { return like_sample(c, FILL_UNIFORM); }
+Value impl_randn_like(TorchCall *c) { return like_sample(c, FILL_NORMAL); }
 
 /* Fills a new int tensor with values in [low, high). */
 static Value randint_fill(int n, const int64_t *sizes, int64_t low, int64_t high,
@@ -314,74 +308,34 @@ static Value randint_fill(int n, const int64_t *sizes, int64_t low, int64_t high
     return torch_factory_finish(t, f);
 }
 
-/* randint(high, size) or randint(low, high, size). */
-static Value f_randint(Value *args, int nargs, KwArgs *kw)
+/* randint(high, size) | randint(low, high, size), each with and
+ * without generator= */
+Value impl_randint(TorchCall *c)
 {
-    static const char *const names[] = {"low", "high", "size"};
-    Value v[3];
+    int b = c->overload >= 2;   /* low comes first */
     TorchFactory f;
-    int64_t low = 0, high, sizes[TS_MAX_DIMS];
-    int n;
-    if (!torch_bind("randint", args, nargs, kw, names, 3, 0, v, &f, false)) return V_ERR;
-    if (nargs == 2) { /* the (high, size) overload */
-        v[2] = v[1];
-        v[1] = v[0];
-        v[0] = V_UNBOUND;
-    } else if (IS_UNBOUND(v[1]) && !IS_UNBOUND(v[0])) { /* randint(10, size=(3,)) */
-        v[1] = v[0];
-        v[0] = V_UNBOUND;
-    }
-    if (IS_UNBOUND(v[1]) || IS_UNBOUND(v[2]))
-        return rt_raise(&exc_TypeError,
-                        "randint() received an invalid combination of arguments - got (%d "
-                        "arguments), but expected one of:\n * (int high, tuple of ints size, "
-                        "*, torch.Generator generator, Tensor out, torch.dtype dtype, "
-                        "torch.layout layout, torch.device device, bool pin_memory, bool "
-                        "requires_grad)\n * (int low, int high, tuple of ints size, *, "
-                        "torch.Generator generator, Tensor out, torch.dtype dtype, "
-                        "torch.layout layout, torch.device device, bool pin_memory, bool "
-                        "requires_grad)\n",
-                        nargs);
-    if ((!IS_UNBOUND(v[0]) && !torch_int_arg(v[0], &low, "randint", "low")) ||
-        !torch_int_arg(v[1], &high, "randint", "high") ||
-        !torch_size_arg(v[2], sizes, &n, "randint"))
-        return V_ERR;
-    return randint_fill(n, sizes, low, high, &f, TS_INT64);
+    if (!torch_call_factory(c, &f)) return V_ERR;
+    const TorchArg *size = &c->a[1 + b];
+    return randint_fill(size->n, size->list, b ? c->a[0].i : 0, c->a[b].i, &f, TS_INT64);
 }
 
-static Value f_randint_like(Value *args, int nargs, KwArgs *kw)
+/* randint_like(input, high) | randint_like(input, low, high) */
+Value impl_randint_like(TorchCall *c)
 {
-    static const char *const names[] = {"input", "low", "high"};
-    Value v[3];
+    int b = c->overload;
+    TsTensor *in = c->a[0].t;
     TorchFactory f;
-    int64_t low = 0, high;
-    if (!torch_bind("randint_like", args, nargs, kw, names, 3, 2, v, &f, false)) return V_ERR;
-    TsTensor *in = torch_unwrap(v[0]);
-    if (!in)
-        return rt_raise(&exc_TypeError,
-                        "randint_like(): argument 'input' (position 1) must be Tensor, not %s",
-                        v_typename(v[0]));
-    if (IS_UNBOUND(v[2])) { /* randint_like(input, high) */
-        v[2] = v[1];
-        v[1] = V_UNBOUND;
-    }
-    if ((!IS_UNBOUND(v[1]) && !torch_int_arg(v[1], &low, "randint_like", "low")) ||
-        !torch_int_arg(v[2], &high, "randint_like", "high"))
-        return V_ERR;
+    if (!torch_call_factory(c, &f)) return V_ERR;
     if (!f.device_given) f.device = in->device;
-    return randint_fill(in->ndim, in->sizes, low, high, &f, in->dtype);
+    return randint_fill(in->ndim, in->sizes, b ? c->a[1].i : 0, c->a[1 + b].i, &f, in->dtype);
 }
 
-static Value f_randperm(Value *args, int nargs, KwArgs *kw)
+Value impl_randperm(TorchCall *c)
 {
-    static const char *const names[] = {"n"};
-    Value v[1];
+    int64_t n = c->a[0].i;
     TorchFactory f;
-    int64_t n;
     bool ok;
-    if (!torch_bind("randperm", args, nargs, kw, names, 1, 1, v, &f, false) ||
-        !torch_int_arg(v[0], &n, "randperm", "n"))
-        return V_ERR;
+    if (!torch_call_factory(c, &f)) return V_ERR;
     TsGenerator *g = torch_generator_arg(f.generator, &ok);
     if (!ok) return V_ERR;
     if (n < 0)
@@ -594,22 +548,13 @@ static Value m_multinomial(Value *args, int nargs, KwArgs *kw) { return f_multin
 /* registration                                                         */
 /* ------------------------------------------------------------------ */
 
-#define FACTORY_KW "*, generator=None, out=None, dtype=None, layout=torch.strided, device=None, requires_grad=False"
-
 static const MethodDef random_functions[] = {
     {"manual_seed", f_manual_seed, "manual_seed(seed) -> Generator\n\nSets the seed for generating random numbers. Returns a torch.Generator object.", 0},
     {"initial_seed", f_initial_seed, "initial_seed() -> int\n\nReturns the initial seed for generating random numbers as a Python long.", 0},
     {"seed", f_seed, "seed() -> int\n\nSets the seed for generating random numbers to a non-deterministic random number.", 0},
     {"get_rng_state", f_get_rng_state, "get_rng_state() -> Tensor\n\nReturns the random number generator state as a torch.ByteTensor.", 0},
     {"set_rng_state", f_set_rng_state, "set_rng_state(new_state) -> None\n\nSets the random number generator state.", 0},
-    {"rand", f_rand, "rand(*size, " FACTORY_KW ") -> Tensor\n\nReturns a tensor filled with random numbers from a uniform distribution on the interval [0, 1).", 0},
-    {"randn", f_randn, "randn(*size, " FACTORY_KW ") -> Tensor\n\nReturns a tensor filled with random numbers from a normal distribution with mean 0 and variance 1.", 0},
-    {"randint", f_randint, "randint(low=0, high, size, " FACTORY_KW ") -> Tensor\n\nReturns a tensor filled with random integers generated uniformly between low (inclusive) and high (exclusive).", 0},
-    {"randperm", f_randperm, "randperm(n, " FACTORY_KW ") -> Tensor\n\nReturns a random permutation of integers from 0 to n - 1.", 0},
     {"normal", f_normal, "normal(mean, std, size=None, *, generator=None, out=None) -> Tensor\n\nReturns a tensor of random numbers drawn from separate normal distributions whose mean and standard deviation are given.", 0},
-    {"rand_like", f_rand_like, "rand_like(input, *, dtype=None, layout=None, device=None, requires_grad=False) -> Tensor\n\nReturns a tensor with the same size as input that is filled with random numbers from a uniform distribution on the interval [0, 1).", 0},
-    {"randn_like", f_randn_like, "randn_like(input, *, dtype=None, layout=None, device=None, requires_grad=False) -> Tensor\n\nReturns a tensor with the same size as input that is filled with random numbers from a normal distribution with mean 0 and variance 1.", 0},
-    {"randint_like", f_randint_like, "randint_like(input, low=0, high, *, dtype=None, layout=torch.strided, device=None, requires_grad=False) -> Tensor\n\nReturns a tensor with the same shape as Tensor input filled with random integers generated uniformly between low (inclusive) and high (exclusive).", 0},
     {"bernoulli", f_bernoulli, "bernoulli(input, *, generator=None, out=None) -> Tensor\n\nDraws binary random numbers (0 or 1) from a Bernoulli distribution.", 0},
     {"multinomial", f_multinomial, "multinomial(input, num_samples, replacement=False, *, generator=None, out=None) -> LongTensor\n\nReturns a tensor where each row contains num_samples indices sampled from the multinomial probability distribution located in the corresponding row of tensor input.", 0},
     {NULL, NULL, NULL, 0},

@@ -5,17 +5,31 @@
  * separated by " | ":
  *     max(Tensor input) | max(Tensor input, int dim, bool keepdim=False)
  * Parameters are `TYPE NAME[=DEFAULT]`; TYPE is one of Tensor, Scalar,
- * TensorOrScalar, int, int[] (prefix the name with `*` to take varargs:
- * `int[] *size` accepts view(2, 3) and view((2, 3))), dim (an int or a
- * tuple of ints), bool, float, ScalarType, Device, Generator, Tensor[],
- * str, Any (layout/memory_format: accepted, ignored); a trailing `?`
- * admits None.  A bare `*` starts the keyword-only parameters.
+ * TensorOrScalar, int, int[] or SymInt[] (prefix the name with `*` to
+ * take varargs: `int[] *size` accepts view(2, 3), view((2, 3)),
+ * view([2, 3]) and view(torch.Size([2, 3]))), dim (an int or a tuple of
+ * ints), bool, float, ScalarType, Device, Generator, Tensor[], str, Any,
+ * Layout, MemoryFormat, Dimname[] (the last four accepted and ignored; a
+ * factory refuses names other than None); a trailing
+ * `?` admits None.  A bare `*` starts the keyword-only parameters.
+ * The word `TensorOptions` (after the `*`) stands for the keywords every
+ * factory takes, in PyTorch's order: dtype, layout, device, pin_memory,
+ * requires_grad (F_FACTORY rows; torch_create.c reads them).
  *
  * Binding tries the overloads in order and keeps the first that fits;
  * conversion happens while binding, so an impl reads ready C values from
  * TorchCall.a[] (see torch_obj.h).
+ *
+ * Errors follow PyTorch's argument parser: when only one overload admits
+ * the number of arguments given (or there is one), its own problem is
+ * reported ("takes 1 positional argument but 2 were given", "missing 1
+ * required positional arguments: ...", "got an unexpected keyword
+ * argument", "argument 'x' (position 1) must be ..."); a bad element of a
+ * size list is always reported; otherwise "received an invalid
+ * combination of arguments" lists every overload.
  */
 #include <ctype.h>
+#include <stdarg.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,12 +42,25 @@
 /* parsing                                                              */
 /* ------------------------------------------------------------------ */
 
-static const struct { const char *name; TorchParamKind kind; } kind_names[] = {
-    {"Tensor", PK_TENSOR},   {"Scalar", PK_SCALAR},     {"TensorOrScalar", PK_TS},
-    {"int", PK_INT},         {"int[]", PK_INTLIST},     {"dim", PK_DIM},
-    {"bool", PK_BOOL},       {"float", PK_FLOAT},       {"ScalarType", PK_DTYPE},
-    {"Device", PK_DEVICE},   {"Generator", PK_GENERATOR}, {"Tensor[]", PK_TENSORLIST},
-    {"str", PK_STR},         {"Any", PK_ANY},
+/* A type's name in a signature, its kind and PyTorch's spelling of it in
+ * messages ("must be tuple of SymInts, not str"). */
+static const struct { const char *name; TorchParamKind kind; const char *text; } kind_names[] = {
+    {"Tensor", PK_TENSOR, "Tensor"},           {"Scalar", PK_SCALAR, "Number"},
+    {"TensorOrScalar", PK_TS, "Tensor"},       {"int", PK_INT, "int"},
+    {"int[]", PK_INTLIST, "tuple of ints"},    {"SymInt[]", PK_INTLIST, "tuple of SymInts"},
+    {"dim", PK_DIM, "tuple of ints"},          {"bool", PK_BOOL, "bool"},
+    {"float", PK_FLOAT, "float"},              {"ScalarType", PK_DTYPE, "torch.dtype"},
+    {"Device", PK_DEVICE, "torch.device"},     {"Generator", PK_GENERATOR, "torch.Generator"},
+    {"Tensor[]", PK_TENSORLIST, "tuple of Tensors"}, {"str", PK_STR, "str"},
+    {"Any", PK_ANY, "object"},                 {"Layout", PK_ANY, "torch.layout"},
+    {"MemoryFormat", PK_ANY, "torch.memory_format"},
+    {"Dimname[]", PK_ANY, "tuple of names"},
+};
+
+/* What `TensorOptions` in a signature stands for. */
+static const char *const tensor_options[] = {
+    "ScalarType? dtype=None", "Layout? layout=None", "Device? device=None",
+    "bool pin_memory=False", "bool requires_grad=False",
 };
 
 static bool bad_sig(const char *text)
@@ -43,6 +70,15 @@ static bool bad_sig(const char *text)
 }
 
 static void parse_default(TorchParam *p);
+
+/* Copies len bytes of src as a string, cut to fit (snprintf's "%.*s"
+ * without its cost: every row is parsed at start-up). */
+static void copy_str(char *dst, size_t cap, const char *src, size_t len)
+{
+    if (len >= cap) len = cap - 1;
+    memcpy(dst, src, len);
+    dst[len] = 0;
+}
 
 /* Parses one "TYPE[?] [*]NAME[=DEFAULT]" between start and end. */
 static bool parse_param(const char *s, size_t len, TorchParam *p, bool kwonly)
@@ -66,6 +102,7 @@ static bool parse_param(const char *s, size_t len, TorchParam *p, bool kwonly)
     for (size_t i = 0; i < sizeof kind_names / sizeof *kind_names; i++)
         if (!strcmp(kind_names[i].name, type)) {
             p->kind = kind_names[i].kind;
+            p->text = kind_names[i].text;
             found = true;
         }
     if (!found) return false;
@@ -77,10 +114,10 @@ static bool parse_param(const char *s, size_t len, TorchParam *p, bool kwonly)
     if (eq) {
         *eq = 0;
         p->has_default = true;
-        snprintf(p->dflt, sizeof p->dflt, "%s", eq + 1);
+        copy_str(p->dflt, sizeof p->dflt, eq + 1, strlen(eq + 1));
         if (!strcmp(p->dflt, "None")) p->optional = true;
     }
-    snprintf(p->name, sizeof p->name, "%s", name);
+    copy_str(p->name, sizeof p->name, name, strlen(name));
     parse_default(p);
     return true;
 }
@@ -88,12 +125,13 @@ static bool parse_param(const char *s, size_t len, TorchParam *p, bool kwonly)
 static bool parse_one(const char *s, size_t len, TorchSig *sig)
 {
     memset(sig, 0, sizeof *sig);
-    snprintf(sig->text, sizeof sig->text, "%.*s", (int)len, s);
+    sig->opts_index = -1;
+    copy_str(sig->text, sizeof sig->text, s, len);
     const char *lp = memchr(s, '(', len), *rp = NULL;
     for (const char *q = s + len; q > s; q--)
         if (q[-1] == ')') { rp = q - 1; break; }
     if (!lp || !rp || rp < lp) return false;
-    snprintf(sig->name, sizeof sig->name, "%.*s", (int)(lp - s), s);
+    copy_str(sig->name, sizeof sig->name, s, (size_t)(lp - s));
     bool kwonly = false;
     const char *p = lp + 1;
     while (p < rp) {
@@ -107,16 +145,32 @@ static bool parse_one(const char *s, size_t len, TorchSig *sig)
         size_t n = (size_t)(e - p);
         while (n && p[n - 1] == ' ') n--;
         if (n == 1 && *p == '*') kwonly = true;
-        else if (n) {
+        else if (n == 13 && !strncmp(p, "TensorOptions", 13)) {
+            sig->opts_index = sig->n;
+            for (size_t o = 0; o < sizeof tensor_options / sizeof *tensor_options; o++) {
+                const char *t = tensor_options[o];
+                if (sig->n >= TORCH_MAX_PARAMS || !parse_param(t, strlen(t), &sig->p[sig->n], true))
+                    return false;
+                sig->n++;
+            }
+        } else if (n) {
             if (sig->n >= TORCH_MAX_PARAMS || !parse_param(p, n, &sig->p[sig->n], kwonly))
                 return false;
             sig->n++;
         }
         p = e + 1;
     }
-    sig->out_index = -1;
-    for (int i = 0; i < sig->n; i++)
+    sig->out_index = sig->gen_index = sig->names_index = -1;
+    for (int i = 0; i < sig->n; i++) {
+        const TorchParam *q = &sig->p[i];
+        bool req = !q->has_default && !q->optional;
+        sig->min_args += req;
+        sig->req_kwonly |= req && q->kwonly;
+        if (!q->kwonly && sig->max_pos >= 0) sig->max_pos = q->varargs ? -1 : sig->max_pos + 1;
         if (!strcmp(sig->p[i].name, "out")) sig->out_index = i;
+        if (sig->p[i].kind == PK_GENERATOR) sig->gen_index = i;
+        if (!strcmp(sig->p[i].name, "names")) sig->names_index = i;
+    }
     return true;
 }
 
@@ -143,7 +197,16 @@ bool torch_sig_parse(const char *text, TorchSigSet *out)
 
 /* Why a value did not fit (for the error message of a lone overload). */
 typedef struct BindErr {
-    char msg[256];
+    char msg[256];   /* "MISMATCH": wrong number or names of arguments */
+    char why[256];   /* then PyTorch's words for it, used when this is the
+                        only overload that fits the argument count */
+    int shift;   /* 1 for methods: PyTorch does not count self in positions */
+    bool decisive;   /* an overload met a bad element of a size list:
+                        PyTorch reports it (elem, the last one met)
+                        whatever the other overloads */
+    char elem[256];
+    bool want_why;   /* fill why (only when the error is raised: formatting
+                        it for every overload tried showed in profiles) */
 } BindErr;
 
 static bool fail(BindErr *e, const char *fname, const TorchParam *p, int pos, Value v,
@@ -151,7 +214,7 @@ static bool fail(BindErr *e, const char *fname, const TorchParam *p, int pos, Va
 {
     if (pos >= 0)
         snprintf(e->msg, sizeof e->msg, "%s(): argument '%s' (position %d) must be %s, not %s",
-                 fname, p->name, pos + 1, want, v_typename(v));
+                 fname, p->name, pos + 1 - e->shift, want, v_typename(v));
     else
         snprintf(e->msg, sizeof e->msg, "%s(): argument '%s' must be %s, not %s", fname,
                  p->name, want, v_typename(v));
@@ -184,6 +247,25 @@ static bool to_tensor_list(Value v, TorchArg *a, int *bad)
         a->tl = NULL;
     }
     return ok;
+}
+
+/* PyTorch's message for a size sequence with a non-int element: "zeros():
+ * argument 'size' must be tuple of SymInts, but found element of type str
+ * at pos 2"; false when every element is an int (the error was another). */
+static bool bad_size_item(const char *fname, const TorchParam *p, Value *items, int64_t n,
+                          BindErr *e)
+{
+    for (int64_t i = 0; i < n; i++) {
+        TsTensor *t = torch_unwrap(items[i]);
+        if (IS_INT(items[i]) || (t && t->ndim == 0 && !ts_dtype_is_float(t->dtype))) continue;
+        snprintf(e->elem, sizeof e->elem,
+                 "%s(): argument '%s' must be %s, but found element of type %s at pos %lld",
+                 fname, p->name, p->text, v_typename(items[i]), (long long)i + 1);
+        memcpy(e->msg, e->elem, sizeof e->msg);
+        e->decisive = true;
+        return true;
+    }
+    return false;
 }
 
 /* A 0-dim (or one-element) tensor passed where PyTorch takes a Scalar. */
@@ -233,7 +315,12 @@ static bool convert(const char *fname, const TorchParam *p, int pos, Value v, To
         }
         if (torch_to_sizes(&v, 1, a->list, &a->n, fname)) return true;
         rt_exc_clear();
-        return fail(e, fname, p, pos, v, "tuple of ints");
+        if (IS_OBJ(v) && (v_isinstance(v, &tuple_type) || IS_TYPE(v, &list_type))) {
+            Value *items = IS_TYPE(v, &list_type) ? ((List *)v.o)->items : ((Tuple *)v.o)->items;
+            int64_t cnt = IS_TYPE(v, &list_type) ? ((List *)v.o)->len : ((Tuple *)v.o)->len;
+            if (bad_size_item(fname, p, items, cnt, e)) return false;
+        }
+        return fail(e, fname, p, pos, v, p->text);
     case PK_BOOL:
         if (IS_BOOL(v)) { a->i = v.b; return true; }
         return fail(e, fname, p, pos, v, "bool");
@@ -358,7 +445,8 @@ static bool bind_varargs(const char *fname, const TorchParam *p, Value *pos, int
     }
     if (!torch_to_sizes(pos + *k, cnt, a->list, &a->n, fname)) {
         rt_exc_clear();
-        return fail(e, fname, p, *k, pos[*k], "tuple of ints");
+        if (bad_size_item(fname, p, pos + *k, cnt, e)) return false;
+        return fail(e, fname, p, *k, pos[*k], p->text);
     }
     a->v = pos[*k];
     a->given = true;
@@ -366,12 +454,84 @@ static bool bind_varargs(const char *fname, const TorchParam *p, Value *pos, int
     return true;
 }
 
-static bool bind_one(const TorchSig *s, const char *fname, Value *pos, int npos, KwArgs *kw,
-                     TorchCall *c, BindErr *e)
+static bool required(const TorchParam *p) { return !p->has_default && !p->optional; }
+
+/* PyTorch's count of a signature's positional arguments (max_pos_args),
+ * self left out for methods (shift 1); -1 when varargs take the rest. */
+static int max_pos(const TorchSig *s, int shift)
+{
+    return s->max_pos < 0 ? -1 : s->max_pos - shift;
+}
+
+/* Its count of required arguments (min_args). */
+static int min_args(const TorchSig *s, int shift)
+{
+    return s->min_args - (shift && s->n && required(&s->p[0]));
+}
+
+/* Marks a wrong argument count/name; why is PyTorch's message for it. */
+static bool mismatch(BindErr *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static bool mismatch(BindErr *e, const char *fmt, ...)
+{
+    if (e->want_why) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(e->why, sizeof e->why, fmt, ap);
+        va_end(ap);
+    }
+    memcpy(e->msg, "MISMATCH", 9);
+    return false;
+}
+
+static bool kw_given(const KwArgs *kw, const char *name)
+{
+    for (int j = 0; kw && j < kw->n; j++)
+        if (!strcmp(((Str *)kw->names[j])->data, name)) return true;
+    return false;
+}
+
+/* "missing 2 required positional argument: "a", "b"" (PyTorch's
+ * wording, its plural included): the required parameters from the first
+ * missing one on. */
+static bool missing(const TorchSig *s, const char *fname, int from, BindErr *e)
+{
+    if (!e->want_why) return mismatch(e, "-");
+    char names[160];
+    size_t len = 0;
+    int cnt = 0;
+    names[0] = 0;
+    for (int i = from; i < s->n && len < sizeof names; i++)
+        if (required(&s->p[i]))
+            len += (size_t)snprintf(names + len, sizeof names - len, "%s\"%s\"", cnt++ ? ", " : "",
+                                    s->p[i].name);
+    return mismatch(e, "%s() missing %d required positional argument%s: %s", fname, cnt,
+                    cnt == 1 ? "s" : "", names);
+}
+
+/* Inlined into torch_sig_bind's loop (the hot path of every op call);
+ * raise_no_match's second use would otherwise keep it out of line. */
+static inline __attribute__((always_inline)) bool bind_one(const TorchSig *s, const char *fname,
+                                                           Value *pos, int npos, KwArgs *kw,
+                                                           TorchCall *c, BindErr *e)
 {
     bool set[TORCH_MAX_PARAMS] = {0};
     memset(c->a, 0, sizeof c->a[0] * (size_t)s->n);   /* TorchArg is large: clear only what is used */
     c->n = s->n;
+    int maxpos = max_pos(s, e->shift), given = npos - e->shift;
+    if (maxpos >= 0 && given > maxpos) {
+        int min = min_args(s, e->shift);
+        if (min != maxpos)
+            return mismatch(e, "%s() takes from %d to %d positional arguments but %d were given",
+                            fname, min, maxpos, given);
+        return mismatch(e, "%s() takes %d positional argument%s but %d %s given", fname, maxpos,
+                        maxpos == 1 ? "" : "s", given, given == 1 ? "was" : "were");
+    }
+    /* Overloads told apart by a required keyword (rand's generator=,
+     * zeros' names=) are skipped before any conversion; the message keeps
+     * PyTorch's order of checks. */
+    for (int i = e->want_why || !s->req_kwonly ? s->n : 0; i < s->n; i++)
+        if (s->p[i].kwonly && required(&s->p[i]) && !kw_given(kw, s->p[i].name))
+            return mismatch(e, "-");
     int k = 0;
     for (int i = 0; i < s->n && k < npos; i++) {
         const TorchParam *p = &s->p[i];
@@ -383,17 +543,17 @@ static bool bind_one(const TorchSig *s, const char *fname, Value *pos, int npos,
         set[i] = true;
     }
     /* Too many positionals, an unknown keyword or a missing argument all
-     * give PyTorch's "invalid combination" message (MISMATCH marks them). */
-    if (k < npos) {
-        snprintf(e->msg, sizeof e->msg, "MISMATCH");
-        return false;
-    }
+     * give PyTorch's "invalid combination" message (MISMATCH marks them),
+     * or its own words when this overload is the only one that fits. */
+    if (k < npos) return mismatch(e, "%s() takes %d positional arguments but %d were given", fname,
+                                  k - e->shift, given);
+    const char *unknown = NULL;
     for (int j = 0; kw && j < kw->n; j++) {
         const char *name = ((Str *)kw->names[j])->data;
         int i = find_param(s, name);
         if (i < 0) {
-            snprintf(e->msg, sizeof e->msg, "MISMATCH");
-            return false;
+            if (!unknown) unknown = name;   /* reported after missing arguments, as PyTorch */
+            continue;
         }
         if (set[i]) {
             snprintf(e->msg, sizeof e->msg, "%s() got multiple values for argument '%s'",
@@ -405,48 +565,37 @@ static bool bind_one(const TorchSig *s, const char *fname, Value *pos, int npos,
     }
     for (int i = 0; i < s->n; i++) {
         if (set[i]) continue;
-        if (!s->p[i].has_default && !s->p[i].optional) {
-            snprintf(e->msg, sizeof e->msg, "MISMATCH");
-            return false;
-        }
+        if (required(&s->p[i])) return missing(s, fname, i, e);
         apply_default(&s->p[i], &c->a[i]);
     }
+    if (unknown) return mismatch(e, "%s() got an unexpected keyword argument '%s'", fname, unknown);
     int oi = s->out_index;
     c->out = oi >= 0 && c->a[oi].given && !c->a[oi].none ? c->a[oi].t : NULL;
     c->out_v = c->out ? c->a[oi].v : V_UNBOUND;
     return true;
 }
 
-/* "(Tensor, str)" for the invalid-combination message; PyTorch leaves
- * self out for methods and writes keywords as "name=type, ". */
+/* "(Tensor, str, dim=int)" for the invalid-combination message; PyTorch
+ * leaves self out for methods and lists the keywords sorted by name. */
 static void describe_args(char *buf, size_t n, Value *pos, int npos, KwArgs *kw)
 {
     size_t len = (size_t)snprintf(buf, n, "(");
     for (int i = 0; i < npos && len < n; i++)
         len += (size_t)snprintf(buf + len, n - len, "%s%s", i ? ", " : "", v_typename(pos[i]));
-    for (int j = 0; kw && j < kw->n && len < n; j++)
-        len += (size_t)snprintf(buf + len, n - len, "%s%s=%s, ", (npos && !j) ? ", " : "",
-                                ((Str *)kw->names[j])->data, v_typename(kw->vals[j]));
-    if (len < n) snprintf(buf + len, n - len, ")");
-}
-
-/* PyTorch's spelling of a parameter type in its messages. */
-static const char *kind_text(TorchParamKind k)
-{
-    switch (k) {
-    case PK_SCALAR: return "Number";
-    case PK_INT: return "int";
-    case PK_INTLIST: case PK_DIM: return "tuple of ints";
-    case PK_BOOL: return "bool";
-    case PK_FLOAT: return "float";
-    case PK_DTYPE: return "torch.dtype";
-    case PK_DEVICE: return "torch.device";
-    case PK_GENERATOR: return "torch.Generator";
-    case PK_TENSORLIST: return "tuple of Tensors";
-    case PK_STR: return "str";
-    case PK_ANY: return "object";
-    default: return "Tensor";
+    const char *prev = NULL;   /* keywords in name order: the next after prev */
+    for (int j = 0; kw && j < kw->n && len < n; j++) {
+        int best = -1;
+        for (int m = 0; m < kw->n; m++) {
+            const char *name = ((Str *)kw->names[m])->data;
+            if ((!prev || strcmp(name, prev) > 0) &&
+                (best < 0 || strcmp(name, ((Str *)kw->names[best])->data) < 0))
+                best = m;
+        }
+        prev = ((Str *)kw->names[best])->data;
+        len += (size_t)snprintf(buf + len, n - len, "%s%s=%s", (npos || j) ? ", " : "", prev,
+                                v_typename(kw->vals[best]));
     }
+    if (len < n) snprintf(buf + len, n - len, ")");
 }
 
 /* "(Tensor input, Tensor other, *, Number alpha, Tensor out)"; for a
@@ -463,28 +612,49 @@ static void render_typed(const TorchSig *s, bool method, char *buf, size_t n)
             first = false;
         }
         len += (size_t)snprintf(buf + len, n - len, "%s%s %s", first ? "" : ", ",
-                                kind_text(p->kind), p->name);
+                                p->text, p->name);
         first = false;
     }
     if (len < n) snprintf(buf + len, n - len, ")");
 }
 
+/* The one overload whose argument count admits the call (PyTorch's
+ * "plausible" signatures: required <= given <= all), or -1. */
+static int only_plausible(const TorchSigSet *set, int npos, KwArgs *kw, int shift)
+{
+    int found = -1, given = npos - shift + (kw ? kw->n : 0);
+    for (int o = 0; o < set->n; o++) {
+        if (given < min_args(&set->s[o], shift) || given > set->s[o].n - shift) continue;
+        if (found >= 0) return -1;
+        found = o;
+    }
+    return found;
+}
+
 static void raise_no_match(const TorchSigSet *set, const char *fname, Value *pos, int npos,
                            KwArgs *kw, BindErr *last, bool method)
 {
-    if (set->n == 1 && strncmp(last->msg, "MISMATCH", 8)) {
-        rt_raise(&exc_TypeError, "%s", last->msg);
+    /* One overload (or one that fits the count): PyTorch names the
+     * problem instead of listing the overloads. */
+    if (last->decisive) {
+        rt_raise(&exc_TypeError, "%s", last->elem);
         return;
+    }
+    int o = set->n == 1 ? 0 : only_plausible(set, npos, kw, last->shift);
+    if (o >= 0) {
+        /* bound again for its own error (the last one tried may be another) */
+        BindErr e = {.shift = last->shift, .want_why = true};
+        TorchCall c;
+        bool ok = bind_one(&set->s[o], fname, pos, npos, kw, &c, &e);
+        torch_call_free(&c);
+        if (!ok) {
+            if (strcmp(e.msg, "!"))   /* a device error stays raised */
+                rt_raise(&exc_TypeError, "%s", strncmp(e.msg, "MISMATCH", 8) ? e.msg : e.why);
+            return;
+        }
     }
     char got[256], exp[1400], one[300];
     describe_args(got, sizeof got, pos + (method ? 1 : 0), npos - (method ? 1 : 0), kw);
-    if (set->n == 1) {
-        render_typed(&set->s[0], method, one, sizeof one);
-        rt_raise(&exc_TypeError,
-                 "%s() received an invalid combination of arguments - got %s, but expected %s",
-                 fname, got, one);
-        return;
-    }
     size_t len = 0;
     exp[0] = 0;
     for (int i = 0; i < set->n && len < sizeof exp; i++) {
@@ -492,7 +662,7 @@ static void raise_no_match(const TorchSigSet *set, const char *fname, Value *pos
         len += (size_t)snprintf(exp + len, sizeof exp - len, "\n * %s", one);
     }
     rt_raise(&exc_TypeError,
-             "%s() received an invalid combination of arguments - got %s, but expected one of:%s",
+             "%s() received an invalid combination of arguments - got %s, but expected one of:%s\n",
              fname, got, exp);
 }
 
@@ -506,6 +676,8 @@ bool torch_sig_bind(const TorchSigSet *set, const char *fname, Value self, Value
     int npos = nargs;
     BindErr e;
     e.msg[0] = 0;   /* a string: clearing all 256 bytes per call showed in profiles */
+    e.shift = is_method;
+    e.decisive = e.want_why = false;
     for (int o = 0; o < set->n; o++) {
         c->overload = o;
         if (bind_one(&set->s[o], fname, pos, npos, kw, c, &e)) return true;
@@ -518,8 +690,9 @@ bool torch_sig_bind(const TorchSigSet *set, const char *fname, Value self, Value
 
 void torch_call_free(TorchCall *c)
 {
-    for (int i = 0; i < c->n; i++) {
-        free(c->a[i].tl);
-        c->a[i].tl = NULL;
-    }
+    for (int i = 0; i < c->n; i++)
+        if (c->a[i].tl) {   /* rare (cat, stack): skip the call to free */
+            free(c->a[i].tl);
+            c->a[i].tl = NULL;
+        }
 }

@@ -379,6 +379,42 @@ _Static_assert(sizeof bin_loops / sizeof bin_loops[0] == TS_NUM_BINARY_OPS, "one
 
 const char *ts_binary_name(TsBinaryOp op) { return bin_rows[op].name; }
 
+/* ---- erfinv ----------------------------------------------------------- */
+
+/* PyTorch's CPU erfinv (the same bits, checked against torch 1.13): Gary
+ * Pavlis' rational first guess (central |y| <= 0.7, else in
+ * sqrt(-log((1 - |y|) / 2))), its polynomials evaluated with fused
+ * multiply-adds as PyTorch's AVX2 build does, then two Newton steps with
+ * the C library's erf and exp.  T the type, S the C library suffix. */
+#define ERFINV_FN(name, T, S)                                                            \
+    static T name(T y)                                                                   \
+    {                                                                                    \
+        T ya = fabs##S(y);                                                               \
+        if (ya > 1) return (T)NAN;                                                       \
+        if (ya == 1) return copysign##S((T)INFINITY, y);                                 \
+        T x;                                                                             \
+        if (ya <= (T)0.7) {                                                              \
+            T z = y * y;                                                                 \
+            T num = fma##S(fma##S(fma##S((T)-0.140543331, z, (T)0.914624893), z,         \
+                                  (T)-1.645349621), z, (T)0.886226899);                  \
+            T den = fma##S(fma##S(fma##S(fma##S((T)0.012229801, z, (T)-0.329097515), z,  \
+                                         (T)1.442710462), z, (T)-2.118377725), z, (T)1); \
+            x = y * num / den;                                                           \
+        } else {                                                                         \
+            T z = sqrt##S(-log##S(((T)1 - ya) / (T)2));                                  \
+            T num = fma##S(fma##S(fma##S((T)1.641345311, z, (T)3.429567803), z,          \
+                                  (T)-1.624906493), z, (T)-1.970840454);                 \
+            T den = fma##S(fma##S((T)1.6370678, z, (T)3.5438892), z, (T)1);              \
+            x = copysign##S(num, y) / den;                                               \
+        }                                                                                \
+        const T k = (T)2 / (T)1.7724538509055160273; /* 2 / sqrt(pi) */                 \
+        x = x - (erf##S(x) - y) / (k * exp##S(-x * x));                                  \
+        x = x - (erf##S(x) - y) / (k * exp##S(-x * x));                                  \
+        return x;                                                                        \
+    }
+ERFINV_FN(erfinv_f, float, f)
+ERFINV_FN(erfinv_d, double, )
+
 /* ---- unary expressions: U(a, CT, c) ------------------------------------ */
 
 #define U_NEG(a, CT, c) FI(a, -a, -a, wneg(a))
@@ -403,6 +439,7 @@ const char *ts_binary_name(TsBinaryOp op) { return bin_rows[op].name; }
 #define U_TANH(a, CT, c) MATH1(tanh, a)
 #define U_SIGMOID(a, CT, c) FI(a, 1.0f / (1.0f + expf(-a)), 1.0 / (1.0 + exp(-a)), 0)
 #define U_ERF(a, CT, c) MATH1(erf, a)
+#define U_ERFINV(a, CT, c) FI(a, erfinv_f((float)(a)), erfinv_d((double)(a)), erfinv_d((double)(a)))
 #define U_RECIPROCAL(a, CT, c) FI(a, 1.0f / a, 1.0 / a, 0)
 #define U_RELU(a, CT, c) (ISNAN_(a) ? a : a > 0 ? a : 0)
 #define U_CEIL(a, CT, c) FI(a, ceilf(a), ceil(a), a)
@@ -561,6 +598,11 @@ UNARY(u_sigmoid, U_SIGMOID, USAME_ROW)
 UNARY(u_erf, U_ERF, USAME_ROW)
 #undef OPNAME
 #undef OPEXPR
+#define OPNAME u_erfinv
+#define OPEXPR U_ERFINV
+UNARY(u_erfinv, U_ERFINV, USAME_ROW)
+#undef OPNAME
+#undef OPEXPR
 #define OPNAME u_reciprocal
 #define OPEXPR U_RECIPROCAL
 UNARY(u_reciprocal, U_RECIPROCAL, USAME_ROW)
@@ -649,7 +691,7 @@ static const TsLoop *const un_loops[] = {
     u_neg_loops, u_abs_loops, u_sqrt_loops, u_rsqrt_loops, u_exp_loops, u_exp2_loops,
     u_log_loops, u_log2_loops, u_log10_loops, u_log1p_loops, u_expm1_loops, u_sin_loops,
     u_cos_loops, u_tan_loops, u_asin_loops, u_acos_loops, u_atan_loops, u_sinh_loops,
-    u_cosh_loops, u_tanh_loops, u_sigmoid_loops, u_erf_loops, u_reciprocal_loops,
+    u_cosh_loops, u_tanh_loops, u_sigmoid_loops, u_erf_loops, u_erfinv_loops, u_reciprocal_loops,
     u_relu_loops, u_ceil_loops, u_floor_loops, u_round_loops, u_trunc_loops, u_frac_loops,
     u_sign_loops, u_square_loops, u_bnot_loops, u_lnot_loops, u_isnan_loops, u_isinf_loops,
     u_isfinite_loops,

@@ -12,25 +12,56 @@
  *    remain in the row (vector exp, sum from 0 in the dtype, divide by
  *    it), otherwise one at a time with the C library's exp.
  *  - log_softmax on another dim: per position, the sum from 0 in the
- *    dtype, then (x - max) - log(sum).
- * Float exp in lanes is ts_expf_torch (vexp.h); float64 uses exp().  The
- * log is the C library's, which differs from PyTorch's vectorised log in
- * the last bit for a few inputs. */
+ *    dtype (the same vector/scalar exp split as softmax), then
+ *    (x - max) - log(sum).
+ * Exp and log where PyTorch uses vector lanes are its SLEEF functions
+ * (ts_expf_torch of vexp.h, ts_exp_d_torch and ts_log*_torch of vmath.h);
+ * where it goes scalar (the leftover positions of another dim), the C
+ * library's exp.
+ * ts_softmax_backward_cpu: the gradient kernels (see above their macro). */
 #include "tensor/vexp.h"
+#include "tensor/vmath.h"
 #include "tensor/tensor.h"
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 static inline float max_f(float a, float b) { return (a != a || b != b) ? NAN : a > b ? a : b; }
 static inline double max_d(double a, double b) { return (a != a || b != b) ? NAN : a > b ? a : b; }
 
 /* o[i] = exp(a[i]) as PyTorch's vector code computes it (o may be a) */
 static void vexp_row_f32(float *o, const float *a, int64_t n) { ts_exp_f32_contig(o, a, n); }
+
+static void vexp_row_f64_generic(double *o, const double *a, int64_t n)
+{
+    for (int64_t i = 0; i < n; i++) o[i] = ts_exp_d_torch(a[i]);
+}
+
+#if defined(__GNUC__) && defined(__x86_64__)
+/* The same loop where the CPU has FMA: the build targets plain x86-64,
+ * where fma() is a library call (the bits are the same either way). */
+__attribute__((target("avx2,fma"))) static void vexp_row_f64_fma(double *o, const double *a,
+                                                                 int64_t n)
+{
+    for (int64_t i = 0; i < n; i++) o[i] = ts_exp_d_torch(a[i]);
+}
+
 static void vexp_row_f64(double *o, const double *a, int64_t n)
 {
-    for (int64_t i = 0; i < n; i++) o[i] = exp(a[i]);
+    static int fma_ok = -1; /* benign race: every thread computes the same */
+    if (fma_ok < 0) {
+        __builtin_cpu_init();
+        fma_ok = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+    }
+    if (fma_ok)
+        vexp_row_f64_fma(o, a, n);
+    else
+        vexp_row_f64_generic(o, a, n);
 }
+#else
+static void vexp_row_f64(double *o, const double *a, int64_t n) { vexp_row_f64_generic(o, a, n); }
+#endif
 
 /* One dtype's kernels: T the element type, W the lanes, S the suffix,
  * TREE whether the lanes of a sum fold as a tree, SEXP the C library's
@@ -84,7 +115,7 @@ static void vexp_row_f64(double *o, const double *a, int64_t n)
     static void innerdim_##S(const T *x, T *o, int64_t outer, int64_t n, int64_t inner,  \
                              bool take_log, T *m, T *sum)                                \
     {                                                                                    \
-        int64_t nvec = take_log ? inner : inner / W * W;                                 \
+        int64_t nvec = inner / W * W;                                                    \
         for (int64_t r = 0; r < outer; r++, x += n * inner, o += n * inner) {            \
             for (int64_t p = 0; p < inner; p++) m[p] = x[p];                             \
             for (int64_t d = 1; d < n; d++)                                              \
@@ -111,8 +142,78 @@ static void vexp_row_f64(double *o, const double *a, int64_t n)
         }                                                                                \
     }
 
-SOFTMAX_KERNELS(float, 8, f32, true, max_f, expf, logf)
-SOFTMAX_KERNELS(double, 4, f64, false, max_d, exp, log)
+SOFTMAX_KERNELS(float, 8, f32, true, max_f, expf, ts_logf_torch)
+SOFTMAX_KERNELS(double, 4, f64, false, max_d, exp, ts_log_torch)
+
+/* Backward (grad g, output y; found by experiment against torch 1.13):
+ *  - last dim: softmax's s = sum(g*y) in the lanes of the forward sum,
+ *    each lane starting from its first product and then accumulating
+ *    with fused multiply-adds (a row shorter than W: products summed in
+ *    order), then (g - s) * y; log_softmax's s = sum(g) as the forward
+ *    sum, then g - exp(y) * s as one fused multiply-add.
+ *  - other dims: per position s from 0 in the dtype (fused for softmax),
+ *    then the same expressions. */
+#define SOFTMAX_BACKWARD_KERNELS(T, W, S, TREE, FMA, SEXP)                                      \
+    /* PyTorch's vec::map2_reduce_all of g*y with + */                                   \
+    static T dot_##S(const T *g, const T *y, int64_t n)                                  \
+    {                                                                                    \
+        if (n < W) {                                                                     \
+            T acc = g[0] * y[0];                                                         \
+            for (int64_t i = 1; i < n; i++) acc += g[i] * y[i];                          \
+            return acc;                                                                  \
+        }                                                                                \
+        T lane[W];                                                                       \
+        for (int j = 0; j < W; j++) lane[j] = g[j] * y[j];                               \
+        int64_t d = W;                                                                   \
+        for (; d < n; d++) lane[d % W] = FMA(g[d], y[d], lane[d % W]);                   \
+        if (TREE) {                                                                      \
+            for (int h = W / 2; h >= 1; h /= 2)                                          \
+                for (int j = 0; j < h; j++) lane[j] += lane[j + h];                      \
+            return lane[0];                                                              \
+        }                                                                                \
+        T acc = lane[0];                                                                 \
+        for (int j = 1; j < W; j++) acc += lane[j];                                      \
+        return acc;                                                                      \
+    }                                                                                    \
+    static void bw_lastdim_##S(const T *g, const T *y, T *o, int64_t outer, int64_t n,   \
+                               bool take_log)                                            \
+    {                                                                                    \
+        for (int64_t r = 0; r < outer; r++, g += n, y += n, o += n) {                    \
+            if (take_log) {                                                              \
+                T s = reduce_##S(g, n, false);                                           \
+                vexp_row_##S(o, y, n);                                                   \
+                for (int64_t i = 0; i < n; i++) o[i] = FMA(-o[i], s, g[i]);              \
+            } else {                                                                     \
+                T s = dot_##S(g, y, n);                                                  \
+                for (int64_t i = 0; i < n; i++) o[i] = (g[i] - s) * y[i];                \
+            }                                                                            \
+        }                                                                                \
+    }                                                                                    \
+    static void bw_innerdim_##S(const T *g, const T *y, T *o, int64_t outer, int64_t n,  \
+                                int64_t inner, bool take_log, T *sum)                    \
+    {                                                                                    \
+        int64_t nvec = inner / W * W;                                                    \
+        for (int64_t r = 0; r < outer; r++, g += n * inner, y += n * inner, o += n * inner) { \
+            for (int64_t p = 0; p < inner; p++) sum[p] = 0;                              \
+            for (int64_t d = 0; d < n * inner; d += inner)                               \
+                for (int64_t p = 0; p < inner; p++)                                      \
+                    sum[p] = take_log ? sum[p] + g[d + p] : FMA(g[d + p], y[d + p], sum[p]); \
+            for (int64_t d = 0; d < n * inner; d += inner) {                             \
+                if (take_log) {                                                          \
+                    vexp_row_##S(o + d, y + d, nvec);                                    \
+                    for (int64_t p = nvec; p < inner; p++) o[d + p] = SEXP(y[d + p]);    \
+                    for (int64_t p = 0; p < inner; p++)                                  \
+                        o[d + p] = FMA(-o[d + p], sum[p], g[d + p]);                     \
+                } else {                                                                 \
+                    for (int64_t p = 0; p < inner; p++)                                  \
+                        o[d + p] = (g[d + p] - sum[p]) * y[d + p];                       \
+                }                                                                        \
+            }                                                                            \
+        }                                                                                \
+    }
+
+SOFTMAX_BACKWARD_KERNELS(float, 8, f32, true, fmaf, expf)
+SOFTMAX_BACKWARD_KERNELS(double, 4, f64, false, fma, exp)
 
 TsTensor *ts_softmax_cpu(TsTensor *x, int dim, bool take_log)
 {
@@ -149,5 +250,46 @@ TsTensor *ts_softmax_cpu(TsTensor *x, int dim, bool take_log)
     }
     free(scratch);
     ts_release(xc);
+    return out;
+}
+
+TsTensor *ts_softmax_backward_cpu(TsTensor *g, TsTensor *y, int dim, bool take_log)
+{
+    if (y->device != TS_CPU || (y->dtype != TS_FLOAT32 && y->dtype != TS_FLOAT64) ||
+        g->device != TS_CPU || g->dtype != y->dtype || g->ndim != y->ndim ||
+        (y->ndim && memcmp(g->sizes, y->sizes, sizeof(int64_t) * (size_t)y->ndim))) {
+        ts_error(TS_ERR_RUNTIME, "ts_softmax_backward_cpu: CPU float32/float64 tensors of one shape expected");
+        return NULL;
+    }
+    int64_t outer = 1, inner = 1, n = y->ndim ? y->sizes[dim] : 1;
+    for (int i = 0; i < dim; i++) outer *= y->sizes[i];
+    for (int i = dim + 1; i < y->ndim; i++) inner *= y->sizes[i];
+    bool last = dim >= y->ndim - 1;
+    TsTensor *gc = ts_contiguous(g), *yc = gc ? ts_contiguous(y) : NULL;
+    TsTensor *out = yc ? ts_empty(y->ndim, y->sizes, y->dtype, TS_CPU) : NULL;
+    void *scratch = out && !last ? malloc((size_t)inner * ts_dtype_size(y->dtype) + 1) : NULL;
+    if (!out || (!last && !scratch)) {
+        if (out && !scratch) ts_error(TS_ERR_RUNTIME, "out of memory");
+        ts_release(gc);
+        ts_release(yc);
+        ts_release(out);
+        return NULL;
+    }
+    if (ts_numel(y) > 0) {
+        void *a = ts_data(gc), *b = ts_data(yc), *o = ts_data(out);
+        if (y->dtype == TS_FLOAT32) {
+            if (last)
+                bw_lastdim_f32(a, b, o, outer, n, take_log);
+            else
+                bw_innerdim_f32(a, b, o, outer, n, inner, take_log, scratch);
+        } else if (last) {
+            bw_lastdim_f64(a, b, o, outer, n, take_log);
+        } else {
+            bw_innerdim_f64(a, b, o, outer, n, inner, take_log, scratch);
+        }
+    }
+    free(scratch);
+    ts_release(gc);
+    ts_release(yc);
     return out;
 }

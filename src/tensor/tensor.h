@@ -465,6 +465,7 @@ typedef enum {
     X(TS_OP_TANH, "tanh", FLOAT)             \
     X(TS_OP_SIGMOID, "sigmoid", FLOAT)       \
     X(TS_OP_ERF, "erf", FLOAT)               \
+    X(TS_OP_ERFINV, "erfinv", FLOAT)         \
     X(TS_OP_RECIPROCAL, "reciprocal", FLOAT) \
     X(TS_OP_RELU, "relu", SAME)              \
     X(TS_OP_CEIL, "ceil", SAME)              \
@@ -520,6 +521,9 @@ TsTensor *ts_fma(TsTensor *a, TsTensor *b, TsTensor *c, TsTensor *out);
 /* softmax (log: log_softmax) along dim (wrapped) of a CPU float32/float64
  * tensor, in the order of operations of PyTorch's CPU kernels (softmax.c). */
 TsTensor *ts_softmax_cpu(TsTensor *x, int dim, bool log);
+/* their gradient from grad g and output y (both CPU, y's float dtype and
+ * shape): softmax's (g - sum(g*y)) * y, log_softmax's g - exp(y) * sum(g). */
+TsTensor *ts_softmax_backward_cpu(TsTensor *g, TsTensor *y, int dim, bool log);
 /* masked_fill (out == NULL: new tensor; out == a: in place). */
 TsTensor *ts_masked_fill(TsTensor *a, TsTensor *mask, TsArg value, TsTensor *out);
 
