@@ -149,15 +149,21 @@ static int64_t lookup(Dict *d, Value key, int64_t hash, int64_t *slot)
 
 /* ---- the C API of value.h ---- */
 
-Value dict_new(void)
+/* An empty table in freshly allocated d. */
+static void dict_init_empty(Dict *d)
 {
-    Dict *d = obj_alloc(&dict_type, sizeof *d);
-    if (!d) return V_ERR;
     d->used = d->nentries = d->ecap = 0;
     d->mask = -1;
     d->index = NULL;
     d->entries = NULL;
     keys_changed(d);
+}
+
+Value dict_new(void)
+{
+    Dict *d = obj_alloc(&dict_type, sizeof *d);
+    if (!d) return V_ERR;
+    dict_init_empty(d);
     return v_obj(d);
 }
 
@@ -899,11 +905,7 @@ static Value dict_new_sub(Type *t)
 {
     Dict *d = obj_alloc(t, t->dictoffset + sizeof(Value));
     if (!d) return V_ERR;
-    d->used = d->nentries = d->ecap = 0;
-    d->mask = -1;
-    d->index = NULL;
-    d->entries = NULL;
-    keys_changed(d);
+    dict_init_empty(d);
     *(Value *)((char *)d + t->dictoffset) = V_NONE;
     return v_obj(d);
 }

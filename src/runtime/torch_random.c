@@ -466,19 +466,18 @@ static Value inplace_result(TorchCall *c, int rc)
     return v_incref(c->a[0].v);
 }
 
-Value impl_uniform_(TorchCall *c)
-{
-    TsGenerator *g;
-    if (!gen_arg(c, 3, &g)) return V_ERR;
-    return inplace_result(c, ts_uniform_(c->a[0].t, c->a[1].f, c->a[2].f, g));
-}
-
-Value impl_normal_(TorchCall *c)
-{
-    TsGenerator *g;
-    if (!gen_arg(c, 3, &g)) return V_ERR;
-    return inplace_result(c, ts_normal_(c->a[0].t, c->a[1].f, c->a[2].f, g));
-}
+/* The samplers with two float parameters (and generator=, argument 3). */
+#define TWO_PARAM_SAMPLER(op)                                                          \
+    Value impl_##op(TorchCall *c)                                                      \
+    {                                                                                  \
+        TsGenerator *g;                                                                \
+        if (!gen_arg(c, 3, &g)) return V_ERR;                                          \
+        return inplace_result(c, ts_##op(c->a[0].t, c->a[1].f, c->a[2].f, g));         \
+    }
+TWO_PARAM_SAMPLER(uniform_)
+TWO_PARAM_SAMPLER(normal_)
+TWO_PARAM_SAMPLER(cauchy_)
+TWO_PARAM_SAMPLER(log_normal_)
 
 /* random_(to) | random_(from, to) / random_(from, None) | random_() */
 Value impl_random_(TorchCall *c)
@@ -513,20 +512,6 @@ Value impl_exponential_(TorchCall *c)
     TsGenerator *g;
     if (!gen_arg(c, 2, &g)) return V_ERR;
     return inplace_result(c, ts_exponential_(c->a[0].t, c->a[1].f, g));
-}
-
-Value impl_cauchy_(TorchCall *c)
-{
-    TsGenerator *g;
-    if (!gen_arg(c, 3, &g)) return V_ERR;
-    return inplace_result(c, ts_cauchy_(c->a[0].t, c->a[1].f, c->a[2].f, g));
-}
-
-Value impl_log_normal_(TorchCall *c)
-{
-    TsGenerator *g;
-    if (!gen_arg(c, 3, &g)) return V_ERR;
-    return inplace_result(c, ts_log_normal_(c->a[0].t, c->a[1].f, c->a[2].f, g));
 }
 
 /* p is optional in the row only so that a missing p gets PyTorch's
