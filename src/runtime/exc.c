@@ -76,6 +76,8 @@ EXC_TYPE(exc_Warning, "Warning", &exc_Exception);
 EXC_TYPE(exc_UserWarning, "UserWarning", &exc_Warning);
 EXC_TYPE(exc_DeprecationWarning, "DeprecationWarning", &exc_Warning);
 EXC_TYPE(exc_RuntimeWarning, "RuntimeWarning", &exc_Warning);
+EXC_TYPE(exc_FutureWarning, "FutureWarning", &exc_Warning);
+EXC_TYPE(exc_PendingDeprecationWarning, "PendingDeprecationWarning", &exc_Warning);
 
 /* Every class, for the builtins namespace (NULL-terminated). */
 Type *const exc_all[] = {
@@ -92,7 +94,7 @@ Type *const exc_all[] = {
     &exc_IndentationError, &exc_TabError, &exc_TypeError, &exc_ValueError,
     &exc_UnicodeError, &exc_UnicodeDecodeError, &exc_UnicodeEncodeError,
     &exc_Warning, &exc_UserWarning, &exc_DeprecationWarning,
-    &exc_RuntimeWarning, NULL,
+    &exc_RuntimeWarning, &exc_FutureWarning, &exc_PendingDeprecationWarning, NULL,
 };
 
 /* The pre-allocated MemoryError: immortal, its dict made at init. */

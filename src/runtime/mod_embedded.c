@@ -42,6 +42,11 @@ bool mod_collections_init(Value m)
     return RUN(m, lib_collections, "collections.tsc");
 }
 
+bool mod_warnings_init(Value m)
+{
+    return RUN(m, lib_warnings, "warnings.tsc");
+}
+
 bool mod_torch_nn_init(Value m)
 {
     return nn_native_init(m) && RUN(m, lib_torch_nn, "torch/nn.tsc");

@@ -403,8 +403,35 @@ static bool submodule(Value parent, const char *attr, const char *full, Value *o
     return ok;
 }
 
+/* torch.memory_format values (torch.contiguous_format ...): names only,
+ * accepted by the memory_format= keywords, which a CPU build ignores. */
+typedef struct MemFormatObj { Obj hdr; const char *name; } MemFormatObj;
+
+static Value memory_format_repr(Value v) { return str_from_cstr(((MemFormatObj *)v.o)->name); }
+
+static Type memory_format_type = {
+    .hdr = {IMMORTAL, &type_type}, .name = "memory_format", .base = &object_type,
+    .basicsize = sizeof(MemFormatObj), .repr = memory_format_repr,
+};
+
+static MemFormatObj memory_formats[] = {
+    {{IMMORTAL, &memory_format_type}, "torch.contiguous_format"},
+    {{IMMORTAL, &memory_format_type}, "torch.preserve_format"},
+    {{IMMORTAL, &memory_format_type}, "torch.channels_last"},
+    {{IMMORTAL, &memory_format_type}, "torch.channels_last_3d"},
+};
+
+static bool add_memory_formats(Value m)
+{
+    if (!mod_set(m, "memory_format", v_obj(&memory_format_type))) return false;
+    for (size_t i = 0; i < sizeof memory_formats / sizeof *memory_formats; i++)
+        if (!mod_set(m, memory_formats[i].name + strlen("torch."), v_obj(&memory_formats[i]))) return false;
+    return true;
+}
+
 static bool add_constants(Value m)
 {
+    if (!add_memory_formats(m)) return false;
     for (size_t i = 0; i < sizeof dtype_names / sizeof *dtype_names; i++)
         if (!mod_set(m, dtype_names[i].name, torch_dtype_value(dtype_names[i].dt))) return false;
     return mod_set(m, "Tensor", v_obj(&tensor_type)) && mod_set(m, "Size", v_obj(&size_type)) &&
@@ -421,7 +448,8 @@ static bool add_constants(Value m)
 static bool set_type_modules(void)
 {
     static const MethodDef none[] = {{NULL, NULL, NULL, 0}};
-    Type *types[] = {&tensor_type, &size_type, &dtype_type, &device_type, &layout_type};
+    Type *types[] = {&tensor_type, &size_type, &dtype_type, &device_type, &layout_type,
+                     &memory_format_type};
     Value name = str_from_cstr("torch");
     if (IS_ERR(name)) return false;
     bool ok = true;

@@ -27,6 +27,8 @@ bool mod_torch_optim_lr_scheduler_init(Value m) __attribute__((weak));
 bool mod_torch_utils_init(Value m) __attribute__((weak));
 bool mod_torch_utils_data_init(Value m) __attribute__((weak));
 bool mod_torch_compose_init(Value m) __attribute__((weak));
+bool mod_warnings_init(Value m) __attribute__((weak));
+bool mod_warnings_native_init(Value m) __attribute__((weak));
 
 static const ModuleDef registry[] = {
     {"sys", mod_sys_init},
@@ -46,6 +48,8 @@ static const ModuleDef registry[] = {
     {"torch.utils", mod_torch_utils_init},
     {"torch.utils.data", mod_torch_utils_data_init},
     {"torch._compose", mod_torch_compose_init},
+    {"warnings", mod_warnings_init},
+    {"_warnings", mod_warnings_native_init},
     {NULL, NULL},
 };
 

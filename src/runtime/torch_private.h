@@ -19,6 +19,7 @@ typedef struct TorchParam {
     bool has_default;
     bool kwonly;        /* after "*" */
     bool varargs;       /* int[] written "*size": takes the rest */
+    bool one_int;       /* int[N] (N given): a lone int stands for a list */
     char dflt[24];      /* the default's text ("1", "False", "None") */
     /* the default converted once at parse time (see apply_default) */
     bool dnone;

@@ -5,7 +5,8 @@
  * separated by " | ":
  *     max(Tensor input) | max(Tensor input, int dim, bool keepdim=False)
  * Parameters are `TYPE NAME[=DEFAULT]`; TYPE is one of Tensor, Scalar,
- * TensorOrScalar, int, int[] or SymInt[] (prefix the name with `*` to
+ * TensorOrScalar, int, int[] or SymInt[] (int[N] also takes a lone int,
+ * as PyTorch's fixed-size lists do; prefix the name with `*` to
  * take varargs: `int[] *size` accepts view(2, 3), view((2, 3)),
  * view([2, 3]) and view(torch.Size([2, 3]))), dim (an int or a tuple of
  * ints), bool, float, ScalarType, Device, Generator, Tensor[], str, Any,
@@ -97,6 +98,13 @@ static bool parse_param(const char *s, size_t len, TorchParam *p, bool kwonly)
     if (tl && type[tl - 1] == '?') {
         p->optional = true;
         type[--tl] = 0;
+    }
+    /* "int[2]": PyTorch's fixed-size list, which also takes a lone int. */
+    char *lb = strchr(type, '[');
+    if (lb && isdigit((unsigned char)lb[1])) {
+        char *rb = strchr(lb, ']');
+        if (rb) memmove(lb + 1, rb, strlen(rb) + 1);
+        p->one_int = true;
     }
     bool found = false;
     for (size_t i = 0; i < sizeof kind_names / sizeof *kind_names; i++)
@@ -308,12 +316,13 @@ static bool convert(const char *fname, const TorchParam *p, int pos, Value v, To
         return fail(e, fname, p, pos, v, "int");
     case PK_INTLIST:
     case PK_DIM:
-        if (IS_INT(v)) {
+        /* A lone int is a list only for dims, int[N] and varargs (view(4)). */
+        if (IS_INT(v) && (p->kind == PK_DIM || p->one_int || p->varargs)) {
             a->list[0] = v.i;
             a->n = 1;
             return true;
         }
-        if (torch_to_sizes(&v, 1, a->list, &a->n, fname)) return true;
+        if (!IS_INT(v) && torch_to_sizes(&v, 1, a->list, &a->n, fname)) return true;
         rt_exc_clear();
         if (IS_OBJ(v) && (v_isinstance(v, &tuple_type) || IS_TYPE(v, &list_type))) {
             Value *items = IS_TYPE(v, &list_type) ? ((List *)v.o)->items : ((Tuple *)v.o)->items;
