@@ -157,13 +157,43 @@ static void shape_of(ArgInfo *ai, const TsTensor *t)
     ai->dtype = t->dtype;
 }
 
-/* Counts the node's edges and lays them out over the arguments. */
+/* Is argument i a Python number that PyTorch wraps into a 0-dim tensor
+ * (x * 2 calls mul(Tensor, Tensor)), so that its node lists an edge
+ * (None, 0) for it?  The Scalar overloads a derivative formula calls
+ * (MulBackward1 ...) and rsub, clamp, pow(Tensor, Scalar) wrap nothing. */
+static bool wrapped_number(const TorchCall *c, int i)
+{
+    const TorchArg *a = &c->a[i];
+    if (a->is_tensor || !a->given || a->none) return false;
+    if (a->v.tag != VT_INT && a->v.tag != VT_FLOAT && a->v.tag != VT_BOOL) return false;
+    const char *op = c->op->name;
+    if (!strcmp(op, "where")) return c->overload == 0 && (i == 1 || i == 2);
+    if (!strcmp(op, "pow")) return c->overload == 0 && i == 0; /* number ** tensor */
+    if (tag_scalar_overload()) return false;
+    if (i == 0) /* 2 * x, 2 + x, 2 / x: the tensor's edge, then the number's */
+        return c->n > 1 && c->a[1].is_tensor &&
+               (!strcmp(op, "add") || !strcmp(op, "mul") || !strcmp(op, "div"));
+    if (i != 1 || !c->a[0].is_tensor) return false;
+    static const char *const ops[] = {"add", "sub", "subtract", "mul", "multiply",
+                                      "div", "divide", "true_divide"};
+    for (size_t k = 0; k < sizeof ops / sizeof *ops; k++)
+        if (!strcmp(op, ops[k])) return true;
+    return false;
+}
+
+/* Counts the node's edges and lays them out over the arguments (a
+ * wrapped number takes an edge that stays empty). */
 static int plan_edges(const TorchCall *c, OpCtx *oc)
 {
-    int ne = 0;
+    int ne = 0, trailing = 0;
     for (int i = 0; i < c->n; i++) {
         ArgInfo *ai = &oc->ai[i];
         ai->edge = ai->slot = -1;
+        if (wrapped_number(c, i)) {
+            if (i == 0 && strcmp(c->op->name, "pow")) trailing++;
+            else ne++;
+            continue;
+        }
         int64_t n = 0;
         Value *items = list_items(&c->a[i], &n);
         if (is_tensor_arg(c, i)) {
@@ -182,7 +212,7 @@ static int plan_edges(const TorchCall *c, OpCtx *oc)
             ne += (int)n;
         }
     }
-    return ne;
+    return ne + trailing;
 }
 
 /* Edges and saved inputs; copies the non-tensor arguments. */

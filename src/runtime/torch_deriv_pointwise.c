@@ -105,6 +105,8 @@ int tag_bw_div(DCtx *d)
 const char *tag_name_div(const TorchCall *c)
 {
     if (!c->a[0].is_tensor) return "MulBackward0";
+    bool mode = strcmp(c->op->name, "true_divide") && c->n > 2 && c->a[2].given && !c->a[2].none;
+    if (mode) return scalar_form(c) ? "DivBackward3" : "DivBackward2"; /* rounding_mode= */
     return scalar_form(c) ? "DivBackward1" : "DivBackward0";
 }
 

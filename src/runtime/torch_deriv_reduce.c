@@ -478,10 +478,65 @@ int tag_bw_cumsum(DCtx *d)
     return 0;
 }
 
-/* inputs without zeros: sum_{j >= i} g_j r_j / x_i */
+/* The gradient of cumprod at element k along dim when the input has
+ * zeros: sum_{j >= k} g_j * prod_{l <= j, l != k} x_l, with the omitted
+ * products built from prod and cumprod (no division), one k at a time,
+ * so that it stays differentiable (PyTorch's double-backward form). */
+static Value cumprod_safe_zeros(DCtx *d, Value g, Value x, int64_t dim)
+{
+    TsTensor *t = torch_unwrap(x);
+    int64_t n = t->sizes[dim];
+    int64_t sizes[TS_MAX_DIMS];
+    memcpy(sizes, t->sizes, sizeof(int64_t) * (size_t)t->ndim);
+    sizes[dim] = 1;
+    Value ones = dx_keep(d, torch_wrap(ts_ones(t->ndim, sizes, t->dtype, t->device)));
+    Value dimv = dx_int(d, dim), yes = dx_keep(d, v_bool(true));
+    Value cols = dx_keep(d, tuple_new(n));
+    if (IS_ERR(cols)) return cols;
+    for (int64_t k = 0; k < n; k++) {
+        Value omitted, until = V_NONE, from = V_NONE;
+        if (k > 0) {
+            Value a[4] = {x, dimv, dx_int(d, 0), dx_int(d, k)};
+            Value p[3] = {dx_call(d, "narrow", 4, a), dimv, yes};
+            until = dx_call(d, "prod", 3, p);
+        }
+        if (k < n - 1) {
+            Value a[4] = {x, dimv, dx_int(d, k + 1), dx_int(d, n - k - 1)};
+            from = call2(d, "cumprod", dx_call(d, "narrow", 4, a), dimv);
+        }
+        if (k == 0)
+            omitted = dx_call(d, "cat", 2, (Value[]){pair(d, ones, from), dimv});
+        else if (k == n - 1)
+            omitted = until;
+        else
+            omitted = dx_call(d, "cat", 2,
+                              (Value[]){pair(d, until, dx_mul(d, call2(d, "expand_as", until, from), from)), dimv});
+        Value a[4] = {g, dimv, dx_int(d, k), dx_int(d, n - k)};
+        Value s[3] = {dx_mul(d, dx_call(d, "narrow", 4, a), omitted), dimv, yes};
+        Value col = dx_call(d, "sum", 3, s);
+        if (IS_ERR(col)) return col;
+        ((Tuple *)cols.o)->items[k] = v_incref(col);
+    }
+    return dx_call(d, "cat", 2, (Value[]){cols, dimv});
+}
+
+/* inputs without zeros: sum_{j >= i} g_j r_j / x_i; with zeros, the
+ * products that omit each element (no 0 / 0) */
 int tag_bw_cumprod(DCtx *d)
 {
-    Value s = rev_cumsum(d, dx_mul(d, G, R), wrap0(d, dx_a(d, 1)->i));
+    const ArgInfo *in = dx_info(d, 0);
+    int64_t dim = wrap0(d, dx_a(d, 1)->i);
+    if (in->ndim == 0 || in->sizes[dim] <= 1) {
+        dx_set(d, 0, G);
+        return 0;
+    }
+    int z = has_zero(d, X);
+    if (z < 0) return -1;
+    if (z) {
+        dx_set(d, 0, cumprod_safe_zeros(d, G, X, dim));
+        return 0;
+    }
+    Value s = rev_cumsum(d, dx_mul(d, G, R), dim);
     dx_set(d, 0, dx_div(d, s, X));
     return 0;
 }

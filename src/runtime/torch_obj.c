@@ -150,6 +150,15 @@ static Value tensor_binop(BinOp op, Value a, Value b)
     const char *name = binop_row(op);
     if (!name) return rt_notimpl();
     if (op == OP_MATMUL && (!torch_is_tensor(a) || !torch_is_tensor(b))) return rt_notimpl();
+    if (op == OP_TRUEDIV && (a.tag == VT_INT || a.tag == VT_FLOAT || a.tag == VT_BOOL)) {
+        /* number / t is PyTorch's t.reciprocal() * number: its bits and
+         * its graph (MulBackward0 over ReciprocalBackward0) */
+        Value r = torch_call_op("reciprocal", &b, 1, NULL);
+        if (IS_ERR(r)) return r;
+        Value m = run2("mul", r, a, false);
+        v_decref(r);
+        return m;
+    }
     return run2(name, a, b, false);
 }
 

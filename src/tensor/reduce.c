@@ -302,7 +302,7 @@ DEFINE_CASCADE(cs_bf16s, uint16_t, float, 1, ld_bf16, 0)
                     const int64_t s_in[2], const int64_t s_out[2])                             \
     {                                                                                          \
         const int64_t es = (int64_t)sizeof(T);                                                 \
-        if (s_out[0] != 0 && s_out[1] != 0) { /* no reduction left: out += in */             \
+        if (s_out[0] != 0 && (s_out[1] != 0 || size1 == 1)) { /* no reduction: out += in */  \
             for (int64_t j = 0; j < size1; j++)                                                \
                 for (int64_t i = 0; i < size0; i++) {                                          \
                     A v[1] = {SCA##_ld(in + i * s_in[0] + j * s_in[1])};                       \
