@@ -10,19 +10,6 @@
 #include "objects.h"
 #include "vm_internal.h"
 
-static Value source_line(Value src, int line)
-{
-    if (!IS_TYPE(src, &str_type) || line < 1) return str_from_cstr("");
-    const char *p = str_cstr(src), *end = p + ((Str *)src.o)->len;
-    for (int l = 1; l < line && p < end; p++)
-        if (*p == '\n') l++;
-    while (p < end && (*p == ' ' || *p == '\t')) p++;
-    const char *e = p;
-    while (e < end && *e != '\n') e++;
-    while (e > p && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r')) e--;
-    return str_new(p, e - p);
-}
-
 static Value w_location(Value *args, int nargs, KwArgs *kw)
 {
     if (!args_nokw("_location", kw) || !args_one("_location", nargs)) return V_ERR;
@@ -40,7 +27,7 @@ static Value w_location(Value *args, int nargs, KwArgs *kw)
     int line = vm_frame_line(f);
     Value file = IS_TYPE(f->code->filename, &str_type) ? v_incref(f->code->filename)
                                                        : str_from_cstr("<unknown>");
-    Value text = source_line(f->code->source, line);
+    Value text = tb_source_line(f->code->source, line);
     Value name = V_UNBOUND;
     if (IS_OBJ(f->globals)) {
         Value key = str_from_cstr("__name__");

@@ -38,21 +38,6 @@ static bool first_time(const Code *co, int line)
     return true;
 }
 
-/* Line `line` (1-based) of the source, stripped, into buf (may be empty). */
-static void source_text(Value src, int line, char *buf, size_t size)
-{
-    buf[0] = 0;
-    if (!IS_TYPE(src, &str_type) || line < 1) return;
-    const char *p = str_cstr(src), *end = p + ((Str *)src.o)->len;
-    for (int l = 1; l < line && p < end; p++)
-        if (*p == '\n') l++;
-    while (p < end && (*p == ' ' || *p == '\t')) p++;
-    const char *e = p;
-    while (e < end && *e != '\n') e++;
-    while (e > p && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r')) e--;
-    snprintf(buf, size, "%.*s", (int)(e - p), p);
-}
-
 void tag_warn_nonleaf_grad(void)
 {
     Frame *f = vm_frame;
@@ -60,8 +45,8 @@ void tag_warn_nonleaf_grad(void)
     int line = vm_frame_line(f);
     if (!first_time(f->code, line)) return;
     const char *file = IS_TYPE(f->code->filename, &str_type) ? str_cstr(f->code->filename) : "<unknown>";
-    char text[1024];
-    source_text(f->code->source, line, text, sizeof text);
+    Value text = tb_source_line(f->code->source, line);
     fprintf(stderr, "%s:%d: UserWarning: %s\n", file, line, nonleaf_msg);
-    if (text[0]) fprintf(stderr, "  %s\n", text);
+    if (!IS_ERR(text) && ((Str *)text.o)->len) fprintf(stderr, "  %s\n", str_cstr(text));
+    if (!IS_ERR(text)) v_decref(text);
 }

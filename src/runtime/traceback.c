@@ -12,9 +12,7 @@
 #include "objects.h"
 #include "vm_internal.h"
 
-/* The text of line `line` (1-based) of src, stripped of surrounding
- * whitespace. */
-static Value source_line(Value src, int line)
+Value tb_source_line(Value src, int line)
 {
     if (!IS_TYPE(src, &str_type) || line < 1) return str_from_cstr("");
     const char *p = str_cstr(src), *end = p + ((Str *)src.o)->len;
@@ -41,7 +39,7 @@ void tb_add(Frame *f)
     }
     Code *co = f->code;
     int line = vm_frame_line(f);
-    Value src = source_line(co->source, line);
+    Value src = tb_source_line(co->source, line);
     if (IS_ERR(src)) return;
     Value entry = tuple_pack(4, co->filename, v_int(line), co->name, src);
     v_decref(src);

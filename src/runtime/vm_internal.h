@@ -138,6 +138,9 @@ const char *suggest_name(const char *name, Value *cands, int ncands);
 /* ---- tracebacks (traceback.c) ---- */
 /* Adds the frame's current line to the pending exception's traceback. */
 void tb_add(Frame *f);
+/* The text of line `line` (1-based) of src (a str; anything else gives
+ * ""), stripped of surrounding whitespace: a new str. */
+Value tb_source_line(Value src, int line);
 Value syntax_error_from_parse(const ParseError *e, const char *filename);
 
 #endif
