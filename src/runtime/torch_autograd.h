@@ -169,6 +169,9 @@ int dx_status(DCtx *d);                     /* 0, or -1 when something failed */
 bool tag_scalar_overload(void);
 
 /* ---- pieces shared between the files ---- */
+/* Gradients of an element-wise max/min of inputs 0 and 1 (win: "gt" or
+ * "lt"): g to the winner, halved on ties (torch_deriv_pointwise.c). */
+int tag_bw_winner(DCtx *d, const char *win);
 int tag_op_apply(AgNode *n, AgVar *grads, AgVar *out, void *ctx);
 bool torch_grad_fn_init(Value autograd);    /* torch_grad_fn.c */
 Value torch_grad_fn_value(AgNode *n);       /* the grad_fn object of n (new ref) */

@@ -201,7 +201,7 @@ int tag_bw_atan2(DCtx *d)
 }
 
 /* maximum/minimum: the gradient goes to the winner, halved on ties */
-static int bw_minmax(DCtx *d, const char *win)
+int tag_bw_winner(DCtx *d, const char *win)
 {
     Value g = G, a = dx_in(d, 0), b = dx_in(d, 1);
     Value ab[2] = {a, b}, ba[2] = {b, a};
@@ -214,8 +214,8 @@ static int bw_minmax(DCtx *d, const char *win)
     dx_set(d, 1, dx_call(d, "masked_fill", 3, lb));
     return 0;
 }
-int tag_bw_maximum(DCtx *d) { return bw_minmax(d, "gt"); }
-int tag_bw_minimum(DCtx *d) { return bw_minmax(d, "lt"); }
+int tag_bw_maximum(DCtx *d) { return tag_bw_winner(d, "gt"); }
+int tag_bw_minimum(DCtx *d) { return tag_bw_winner(d, "lt"); }
 
 const char *tag_name_lerp(const TorchCall *c)
 {

@@ -277,16 +277,7 @@ static int bw_max_common(DCtx *d, const char *win)
                                   keepdim_arg(d, 2)));
         return 0;
     }
-    Value g = G, a = dx_in(d, 0), b = dx_in(d, 1);
-    Value ab[2] = {a, b}, ba[2] = {b, a};
-    /* g halved on ties, +0 for the loser (not g * 0: -0 for a negative g) */
-    Value h[3] = {dx_call(d, "eq", 2, ab), dx_mul(d, g, dx_num(d, 0.5)), g};
-    Value half = dx_call(d, "where", 3, h);
-    Value la[3] = {half, dx_call(d, win, 2, ba), dx_num(d, 0.0)};
-    Value lb[3] = {half, dx_call(d, win, 2, ab), dx_num(d, 0.0)};
-    dx_set(d, 0, dx_call(d, "masked_fill", 3, la));
-    dx_set(d, 1, dx_call(d, "masked_fill", 3, lb));
-    return 0;
+    return tag_bw_winner(d, win); /* max(a, b): element-wise */
 }
 int tag_bw_max(DCtx *d) { return bw_max_common(d, "gt"); }
 int tag_bw_min(DCtx *d) { return bw_max_common(d, "lt"); }

@@ -93,17 +93,25 @@ static int64_t now_ns(void)
     return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
-/* Polls until *flag differs from old or SPIN_NS pass, yielding the core
- * between polls; true when it changed. */
-static bool spin_until_changed(_Atomic uint64_t *flag, uint64_t old)
+/* Polls busy(arg) for up to SPIN_NS, yielding the core between polls. */
+static void spin_while(bool (*busy)(const void *), const void *arg)
 {
     int64_t t0 = now_ns();
-    while (atomic_load_explicit(flag, memory_order_acquire) == old) {
-        if (now_ns() - t0 > SPIN_NS)
-            return false;
+    while (busy(arg) && now_ns() - t0 < SPIN_NS)
         sched_yield();
-    }
-    return true;
+}
+
+/* No job posted since generation *seen (read without mu). */
+static bool no_new_job(const void *seen)
+{
+    return atomic_load_explicit(&generation, memory_order_acquire) == *(const uint64_t *)seen;
+}
+
+/* Some chunk of the current job not finished (read without mu). */
+static bool chunks_pending(const void *unused)
+{
+    (void)unused;
+    return atomic_load_explicit(&job.done, memory_order_acquire) < job.nchunks;
 }
 
 static void *worker_main(void *arg)
@@ -112,7 +120,7 @@ static void *worker_main(void *arg)
     in_worker = true;
     uint64_t seen = 0;
     for (;;) {
-        spin_until_changed(&generation, seen);
+        spin_while(no_new_job, &seen);
         pthread_mutex_lock(&mu);
         while (generation == seen)
             pthread_cond_wait(&cv_work, &mu);
@@ -128,10 +136,7 @@ static void wait_done(void)
 {
     if (job.done < job.nchunks) {
         pthread_mutex_unlock(&mu);
-        int64_t t0 = now_ns();
-        while (atomic_load_explicit(&job.done, memory_order_acquire) < job.nchunks &&
-               now_ns() - t0 < SPIN_NS)
-            sched_yield();
+        spin_while(chunks_pending, NULL);
         pthread_mutex_lock(&mu);
     }
     while (job.done < job.nchunks)
